@@ -1,0 +1,56 @@
+//! The UI's TypeScript types, generated from the Rust types that cross IPC.
+//!
+//! `ui/src/bindings.ts` is this module's output. The test below fails when the committed file
+//! differs from what the Rust types produce; run it with `UPDATE_BINDINGS=1` to rewrite it.
+use ts_rs::{Config, TS};
+
+use crate::{
+    ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
+};
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let cfg = Config::default();
+    let decls = [
+        Client::decl(&cfg),
+        NewClient::decl(&cfg),
+        ClientPatch::decl(&cfg),
+        ClientQuery::decl(&cfg),
+        ArchivedFilter::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        ApiError::decl(&cfg),
+        AppInfo::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\
+         // Do not edit: change the Rust type and run it with UPDATE_BINDINGS=1.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p instagrowth-api bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+use instagrowth_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes: the UI and scripts branch on these, never on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Input broke a rule; `field` says which.
+    InvalidInput,
+    DuplicateHandle,
+    NotFound,
+    /// The workspace was migrated by a newer version of the app.
+    SchemaTooNew,
+    /// The data directory cannot be created or used.
+    DataDir,
+    /// The database failed (disk full, locked for too long, corrupt file).
+    Database,
+    /// The workspace has not finished opening, or failed to open.
+    NotReady,
+}
+
+/// An error as it reaches the UI (`{code, message, field}`) and the CLI (`message` on stderr).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// One line a user can act on.
+    pub message: String,
+    /// The form field the error belongs to, for inline validation.
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let code = match &e {
+            StoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            StoreError::DuplicateHandle(_) => ErrorCode::DuplicateHandle,
+            StoreError::ClientNotFound(_) => ErrorCode::NotFound,
+            StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            StoreError::DataDir { .. } => ErrorCode::DataDir,
+            StoreError::Database(_) | StoreError::Migration(_) => ErrorCode::Database,
+        };
+        let field = match &e {
+            StoreError::Invalid { field, .. } => Some(field.to_string()),
+            StoreError::DuplicateHandle(_) => Some("handle".to_string()),
+            _ => None,
+        };
+        if code == ErrorCode::Database {
+            tracing::error!(error = ?e, "database error");
+        }
+        ApiError {
+            code,
+            message: e.to_string(),
+            field,
+        }
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

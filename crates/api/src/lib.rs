@@ -1,0 +1,16 @@
+//! The single surface the desktop app (`src-tauri/`) and the `instagrowth` CLI call.
+//!
+//! Each function here is what one Tauri command or one CLI subcommand does; both stay thin.
+//! Errors leave as [`ApiError`] — `{code, message, field}` — so the UI branches on a code.
+
+pub mod bindings;
+pub mod clients;
+mod error;
+mod info;
+pub mod paths;
+mod workspace;
+
+pub use error::{ApiError, ApiResult, ErrorCode};
+pub use info::AppInfo;
+pub use instagrowth_store::{ArchivedFilter, Client, ClientPatch, ClientQuery, NewClient};
+pub use workspace::Workspace;

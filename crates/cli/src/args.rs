@@ -1,0 +1,130 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "instagrowth",
+    version,
+    about = "InstaGrowth OS from the command line: the same workspace as the app"
+)]
+pub struct Cli {
+    /// Workspace folder (default: the app's data folder; or INSTAGROWTH_DATA_DIR).
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "INSTAGROWTH_DATA_DIR",
+        hide_env_values = true
+    )]
+    pub data_dir: Option<PathBuf>,
+
+    /// Log more to stderr (-v info, -vv debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Manage client accounts.
+    #[command(subcommand)]
+    Clients(ClientsCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientsCommand {
+    /// Add a client.
+    Add {
+        #[command(flatten)]
+        fields: ClientFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List clients (active ones unless --archived or --all).
+    List {
+        /// Match anywhere in the name or handle.
+        #[arg(long, short)]
+        search: Option<String>,
+        /// Only clients with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Archived clients only.
+        #[arg(long, conflicts_with = "all")]
+        archived: bool,
+        /// Active and archived clients.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one client.
+    Show {
+        /// Client id or @handle.
+        client: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a client's details; only the options given change.
+    Update {
+        /// Client id or @handle.
+        client: String,
+        #[command(flatten)]
+        fields: ClientFields,
+        /// Remove all tags (before adding any --tag given).
+        #[arg(long)]
+        clear_tags: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Archive a client: kept, but no longer active (frees a place under the plan's limit).
+    Archive {
+        /// Client id or @handle.
+        client: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make an archived client active again.
+    Unarchive {
+        /// Client id or @handle.
+        client: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a client and all its data, for good.
+    Delete {
+        /// Client id or @handle.
+        client: String,
+        /// Confirm the deletion (required).
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct ClientFields {
+    /// Display name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Instagram handle, with or without '@'.
+    #[arg(long)]
+    pub handle: Option<String>,
+    #[arg(long)]
+    pub niche: Option<String>,
+    #[arg(long)]
+    pub goals: Option<String>,
+    #[arg(long)]
+    pub audience: Option<String>,
+    /// How the brand sounds ("warm, witty, no slang").
+    #[arg(long)]
+    pub voice: Option<String>,
+    /// A tag; repeat for several, or separate with commas.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}

@@ -1,0 +1,168 @@
+//! `instagrowth clients …`
+use instagrowth_api::{
+    clients, ApiError, ArchivedFilter, ClientPatch, ClientQuery, ErrorCode, NewClient, Workspace,
+};
+
+use crate::args::{ClientFields, ClientsCommand};
+use crate::output;
+
+pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
+    match cmd {
+        ClientsCommand::Add { fields, json } => {
+            let input = new_client(fields)?;
+            let client = clients::add(ws, &input).await?;
+            if json {
+                output::json(&client)
+            } else {
+                println!(
+                    "Added @{} ({}) — id {}",
+                    client.handle, client.name, client.id
+                );
+                Ok(())
+            }
+        }
+        ClientsCommand::List {
+            search,
+            tag,
+            archived,
+            all,
+            json,
+        } => {
+            let query = ClientQuery {
+                search,
+                tag,
+                archived: if all {
+                    ArchivedFilter::All
+                } else if archived {
+                    ArchivedFilter::Archived
+                } else {
+                    ArchivedFilter::Active
+                },
+            };
+            let list = clients::list(ws, &query).await?;
+            if json {
+                output::json(&list)
+            } else {
+                output::client_table(&list);
+                Ok(())
+            }
+        }
+        ClientsCommand::Show { client, json } => {
+            let c = clients::show(ws, &client).await?;
+            if json {
+                output::json(&c)
+            } else {
+                output::client_detail(&c);
+                Ok(())
+            }
+        }
+        ClientsCommand::Update {
+            client,
+            fields,
+            clear_tags,
+            json,
+        } => {
+            let current = clients::show(ws, &client).await?;
+            let patch = patch(fields, clear_tags, &current.tags);
+            if patch == ClientPatch::default() {
+                return Err(invalid(
+                    "nothing to change: give at least one option such as --name or --tag",
+                ));
+            }
+            let c = clients::update(ws, &current.id, &patch).await?;
+            if json {
+                output::json(&c)
+            } else {
+                println!("Updated @{} ({})", c.handle, c.name);
+                Ok(())
+            }
+        }
+        ClientsCommand::Archive { client, json } => {
+            let c = clients::archive(ws, &client).await?;
+            if json {
+                output::json(&c)
+            } else {
+                println!("Archived @{} ({})", c.handle, c.name);
+                Ok(())
+            }
+        }
+        ClientsCommand::Unarchive { client, json } => {
+            let c = clients::unarchive(ws, &client).await?;
+            if json {
+                output::json(&c)
+            } else {
+                println!("Restored @{} ({})", c.handle, c.name);
+                Ok(())
+            }
+        }
+        ClientsCommand::Delete { client, yes, json } => {
+            if !yes {
+                let c = clients::show(ws, &client).await?;
+                return Err(invalid(format!(
+                    "deleting @{} removes the client and all its data for good; add --yes to confirm",
+                    c.handle
+                )));
+            }
+            let c = clients::delete(ws, &client).await?;
+            if json {
+                output::json(&c)
+            } else {
+                println!("Deleted @{} ({})", c.handle, c.name);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+/// `--tag a --tag b,c` → ["a", "b", "c"]
+fn split_tags(tags: &[String]) -> Vec<String> {
+    tags.iter()
+        .flat_map(|t| t.split(','))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn new_client(f: ClientFields) -> Result<NewClient, ApiError> {
+    let missing = |what: &str| invalid(format!("{what} is required (--{what})"));
+    Ok(NewClient {
+        name: f.name.ok_or_else(|| missing("name"))?,
+        handle: f.handle.ok_or_else(|| missing("handle"))?,
+        niche: f.niche.unwrap_or_default(),
+        goals: f.goals.unwrap_or_default(),
+        audience: f.audience.unwrap_or_default(),
+        brand_voice: f.voice.unwrap_or_default(),
+        tags: split_tags(&f.tags),
+        notes: f.notes.unwrap_or_default(),
+    })
+}
+
+/// `--tag` adds to the current tags; `--clear-tags` starts from none.
+fn patch(f: ClientFields, clear_tags: bool, current_tags: &[String]) -> ClientPatch {
+    let added = split_tags(&f.tags);
+    let tags = if clear_tags || !added.is_empty() {
+        let mut t: Vec<String> = if clear_tags {
+            Vec::new()
+        } else {
+            current_tags.to_vec()
+        };
+        t.extend(added);
+        Some(t)
+    } else {
+        None
+    };
+    ClientPatch {
+        name: f.name,
+        handle: f.handle,
+        niche: f.niche,
+        goals: f.goals,
+        audience: f.audience,
+        brand_voice: f.voice,
+        tags,
+        notes: f.notes,
+    }
+}

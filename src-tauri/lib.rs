@@ -1,0 +1,75 @@
+//! The desktop app: Tauri glue only. Windows, plugins, logging and one-line commands that call
+//! `instagrowth-api`. No domain logic lives here.
+mod commands;
+mod logging;
+mod state;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+pub fn run() {
+    let started = std::time::Instant::now();
+    let _log_guard = logging::init();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        "starting InstaGrowth OS"
+    );
+
+    let handler = with_wry(tauri::generate_handler![
+        commands::app_info,
+        commands::clients_list,
+        commands::clients_tags,
+        commands::clients_get,
+        commands::clients_create,
+        commands::clients_update,
+        commands::clients_archive,
+        commands::clients_unarchive,
+        commands::clients_delete,
+    ]);
+    let first_call = std::sync::Once::new();
+
+    let result = tauri::Builder::default()
+        // Must be the first plugin: a second launch hands over to the running one and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        // Remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(|app| {
+            app.manage(AppState::open_from_args());
+            Ok(())
+        })
+        .invoke_handler(move |invoke| {
+            first_call.call_once(|| {
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                tracing::info!(target: "startup", ms, command = invoke.message.command(), "first command call");
+            });
+            handler(invoke)
+        })
+        .build(tauri::generate_context!());
+
+    match result {
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<AppState>() {
+                    tauri::async_runtime::block_on(state.close());
+                }
+            }
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "the app could not start");
+            eprintln!("InstaGrowth OS could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Fixes the runtime of a generated command handler so it can be wrapped.
+fn with_wry<F: Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool>(f: F) -> F {
+    f
+}

@@ -1,0 +1,30 @@
+use instagrowth_api::{paths, ApiError, ApiResult, Workspace};
+
+/// What the commands share: the open workspace, or why it could not be opened (for example a
+/// database from a newer version) — the UI shows that error instead of the app failing to start.
+pub struct AppState {
+    workspace: ApiResult<Workspace>,
+}
+
+impl AppState {
+    /// Opens the workspace from `--data-dir`, `INSTAGROWTH_DATA_DIR` or the OS app-data folder.
+    pub fn open_from_args() -> Self {
+        let explicit = paths::data_dir_arg(std::env::args().skip(1));
+        let workspace = tauri::async_runtime::block_on(Workspace::open_resolved(explicit));
+        match &workspace {
+            Ok(ws) => tracing::info!(data_dir = %ws.data_dir().display(), "workspace open"),
+            Err(e) => tracing::error!(error = %e, "workspace could not be opened"),
+        }
+        AppState { workspace }
+    }
+
+    pub fn workspace(&self) -> Result<&Workspace, ApiError> {
+        self.workspace.as_ref().map_err(Clone::clone)
+    }
+
+    pub async fn close(&self) {
+        if let Ok(ws) = &self.workspace {
+            ws.close().await;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! Helpers for the end-to-end tests in `tests/`: they drive the built desktop app in a real
+//! window (Xvfb) over WebDriver (tauri-driver + WebKitWebDriver). Run them with
+//! `scripts/test.sh`, which builds the app and starts the display and D-Bus session first.
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The workspace root (two levels above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Where built binaries are: `CARGO_TARGET_DIR` or `<root>/target`, debug profile.
+pub fn bin(name: &str) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    let path = target.join("debug").join(name);
+    assert!(
+        path.exists(),
+        "{} is not built; run scripts/test.sh (it builds the app first)",
+        path.display()
+    );
+    path
+}
+
+/// Where screenshots go: `<target>/e2e/`.
+pub fn artifacts_dir() -> PathBuf {
+    let dir = repo_root().join("target/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A private home for one test run: HOME and the XDG folders point into a temp dir, so the
+/// app's settings, logs and window state never touch the real user's.
+pub struct Sandbox {
+    pub root: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        let root = tempfile::tempdir().unwrap();
+        for d in ["home", "data", "config", "cache", "workspace"] {
+            std::fs::create_dir_all(root.path().join(d)).unwrap();
+        }
+        Sandbox { root }
+    }
+
+    pub fn workspace(&self) -> PathBuf {
+        self.root.path().join("workspace")
+    }
+
+    pub fn apply(&self, cmd: &mut Command) {
+        let p = self.root.path();
+        cmd.env("HOME", p.join("home"))
+            .env("XDG_DATA_HOME", p.join("data"))
+            .env("XDG_CONFIG_HOME", p.join("config"))
+            .env("XDG_CACHE_HOME", p.join("cache"))
+            .env_remove("INSTAGROWTH_DATA_DIR");
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A running tauri-driver; killed on drop.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start(sandbox: &Sandbox) -> Self {
+        let port = free_port();
+        let native = free_port();
+        let exe = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| "tauri-driver".into());
+        let mut cmd = Command::new(&exe);
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        // Software rendering: Xvfb has no GPU.
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+        sandbox.apply(&mut cmd);
+        let child = cmd.spawn().unwrap_or_else(|e| {
+            panic!(
+                "cannot start {}: {e} (scripts/test.sh installs it)",
+                exe.display()
+            )
+        });
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on {port}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, port }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// WebDriver capabilities that make tauri-driver launch `app` with `args`.
+pub fn capabilities(app: &Path, args: &[String]) -> serde_json::Map<String, serde_json::Value> {
+    let caps = serde_json::json!({
+        "browserName": "wry",
+        "tauri:options": { "application": app, "args": args }
+    });
+    caps.as_object().unwrap().clone()
+}
