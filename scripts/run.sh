@@ -6,6 +6,6 @@ ensure_toolchains
 ensure_ui_packages
 build_ui
 say "building the app and the instagrowth CLI"
-cargo build --locked --bin instagrowth-os --bin instagrowth
+cargo build --locked -p instagrowth-os -p instagrowth-cli
 say "launching (the CLI is at target/debug/instagrowth)"
 exec "${CARGO_TARGET_DIR:-target}/debug/instagrowth-os" "$@"

@@ -19,6 +19,6 @@ say "Rust: unit and integration tests"
 cargo test --locked --workspace
 
 say "End to end: the real window under Xvfb"
-cargo build --locked --bin instagrowth-os --bin instagrowth
+cargo build --locked -p instagrowth-os -p instagrowth-cli
 scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e -- --ignored --test-threads=1
 say "all tests passed; screenshots in target/e2e/"

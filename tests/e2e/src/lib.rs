@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod webdriver;
+
 /// The workspace root (two levels above this crate).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -33,6 +35,19 @@ pub fn artifacts_dir() -> PathBuf {
     let dir = repo_root().join("target/e2e");
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Saves a PNG of the X display (the app's window) as `<target>/e2e/<name>`.
+/// WebKitWebDriver's own screenshot command never answers under Xvfb, so ImageMagick's
+/// `import` grabs the display instead.
+pub fn screenshot(name: &str) {
+    let path = artifacts_dir().join(name);
+    let status = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&path)
+        .status()
+        .expect("ImageMagick's import (scripts/test.sh installs it)");
+    assert!(status.success(), "screenshot {name} failed");
 }
 
 /// A port nobody listens on right now.

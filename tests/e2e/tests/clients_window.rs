@@ -3,134 +3,91 @@
 use std::process::Command;
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use instagrowth_e2e::{artifacts_dir, bin, capabilities, Driver, Sandbox};
+use instagrowth_e2e::webdriver::Session;
+use instagrowth_e2e::{bin, capabilities, screenshot, Driver, Sandbox};
 
 const WAIT: Duration = Duration::from_secs(30);
 
-async fn open_app(driver: &Driver, sandbox: &Sandbox) -> Client {
+fn open_app(driver: &Driver, sandbox: &Sandbox) -> Session {
     let args = vec![
         "--data-dir".to_string(),
         sandbox.workspace().display().to_string(),
     ];
-    let client = ClientBuilder::native()
-        .capabilities(capabilities(&bin("instagrowth-os"), &args))
-        .connect(&driver.url())
-        .await
-        .expect("WebDriver session with the app");
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("body[data-ready='true']"))
-        .await
-        .expect("the UI reports ready after its first commands");
-    client
+    let app = Session::new(&driver.url(), capabilities(&bin("instagrowth-os"), &args));
+    // The UI marks itself ready once its first commands succeeded.
+    app.wait_for("body[data-ready='true']", WAIT);
+    app
 }
 
-async fn css(client: &Client, selector: &str) -> fantoccini::elements::Element {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(selector))
-        .await
-        .unwrap_or_else(|e| panic!("{selector} did not appear: {e}"))
+fn by_id(id: &str) -> String {
+    format!("[data-testid='{id}']")
 }
 
-async fn screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.expect("screenshot");
-    std::fs::write(artifacts_dir().join(name), png).unwrap();
-}
-
-#[tokio::test]
+#[test]
 #[ignore = "needs the built app, Xvfb, D-Bus and tauri-driver: run scripts/test.sh"]
-async fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
+fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     let sandbox = Sandbox::new();
     let driver = Driver::start(&sandbox);
 
     // First run: an empty workspace, then a client through the form.
-    let app = open_app(&driver, &sandbox).await;
-    let title = app.title().await.unwrap();
-    assert_eq!(title, "InstaGrowth OS");
-    css(&app, "[data-testid='clients-empty']").await;
-    screenshot(&app, "01-empty.png").await;
+    let app = open_app(&driver, &sandbox);
+    assert_eq!(app.title(), "InstaGrowth OS");
+    app.wait_for(&by_id("clients-empty"), WAIT);
+    screenshot("01-empty.png");
 
-    css(&app, "[data-testid='new-client']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    css(&app, "[data-testid='field-name']")
-        .await
-        .send_keys("Glow Studio")
-        .await
-        .unwrap();
-    css(&app, "[data-testid='field-handle']")
-        .await
-        .send_keys("glow studio")
-        .await
-        .unwrap();
-    css(&app, "[data-testid='form-save']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click(&app.wait_for(&by_id("new-client"), WAIT));
+    app.send_keys(&app.wait_for(&by_id("field-name"), WAIT), "Glow Studio");
+    app.send_keys(&app.wait_for(&by_id("field-handle"), WAIT), "glow studio");
+    app.click(&app.wait_for(&by_id("form-save"), WAIT));
     // A handle with a space is refused under the handle field, and nothing is saved.
-    let err = css(&app, "[data-testid='error-handle']")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let err = app
+        .text(&app.wait_for(&by_id("error-handle"), WAIT))
+        .to_lowercase();
     assert!(
-        err.to_lowercase().contains("space") || err.to_lowercase().contains("letters"),
+        err.contains("space") || err.contains("letters"),
         "handle error: {err}"
     );
+    assert!(app.find(&by_id("client-row")).is_none());
 
-    let handle = css(&app, "[data-testid='field-handle']").await;
-    handle.clear().await.unwrap();
-    handle.send_keys("@Glow.Studio").await.unwrap();
-    css(&app, "[data-testid='field-niche']")
-        .await
-        .send_keys("Skincare")
-        .await
-        .unwrap();
-    css(&app, "[data-testid='field-tags']")
-        .await
-        .send_keys("retainer, beauty")
-        .await
-        .unwrap();
-    screenshot(&app, "02-form.png").await;
-    css(&app, "[data-testid='form-save']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let handle = app.wait_for(&by_id("field-handle"), WAIT);
+    app.clear(&handle);
+    app.send_keys(&handle, "@Glow.Studio");
+    app.send_keys(&app.wait_for(&by_id("field-niche"), WAIT), "Skincare");
+    app.send_keys(
+        &app.wait_for(&by_id("field-tags"), WAIT),
+        "retainer, beauty",
+    );
+    screenshot("02-form.png");
+    app.click(&app.wait_for(&by_id("form-save"), WAIT));
 
-    // The app shows the new client; the list has it.
-    css(&app, "[data-testid='nav-clients']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let row = css(
-        &app,
+    // The list shows the new client.
+    app.click(&app.wait_for(&by_id("nav-clients"), WAIT));
+    let row = app.wait_for(
         "[data-testid='client-row'][data-handle='glow.studio']",
-    )
-    .await;
-    assert!(row.text().await.unwrap().contains("Glow Studio"));
-    screenshot(&app, "03-list.png").await;
-    app.close().await.unwrap();
+        WAIT,
+    );
+    screenshot("03-list.png");
+    let text = app.text_content(&row);
+    assert!(text.contains("Glow Studio"), "row text: {text:?}");
+
+    // Its page shows what was typed, normalised.
+    app.click(&row);
+    let page_handle = app.text(&app.wait_for(&by_id("client-handle"), WAIT));
+    assert!(page_handle.contains("@glow.studio"), "{page_handle}");
+    screenshot("04-client-page.png");
+    app.quit();
 
     // Second run: the client is still there.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let app = open_app(&driver, &sandbox).await;
-    let row = css(
-        &app,
+    std::thread::sleep(Duration::from_millis(500));
+    let app = open_app(&driver, &sandbox);
+    let row = app.wait_for(
         "[data-testid='client-row'][data-handle='glow.studio']",
-    )
-    .await;
-    assert!(row.text().await.unwrap().contains("Glow Studio"));
-    screenshot(&app, "04-after-restart.png").await;
-    app.close().await.unwrap();
+        WAIT,
+    );
+    let text = app.text_content(&row);
+    assert!(text.contains("Glow Studio"), "row text: {text:?}");
+    screenshot("05-after-restart.png");
+    app.quit();
     drop(driver);
 
     // The CLI reads the same workspace.

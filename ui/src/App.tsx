@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { appInfo } from "./api";
+import type { ApiError, AppInfo, Client } from "./bindings";
+import { ClientForm } from "./components/ClientForm";
+import { ClientList } from "./components/ClientList";
+import { ClientPage } from "./components/ClientPage";
+import { ErrorBanner } from "./components/ErrorBanner";
+import { Sidebar } from "./components/Sidebar";
+import { DEFAULT_FILTERS, matchesFilters, type ListFilters } from "./filters";
+import { useShortcut } from "./hooks/useShortcut";
+
+type View = { kind: "list" } | { kind: "client"; id: string };
+/** The open client form: `client` null creates one. */
+type FormState = { client: Client | null } | null;
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [listLoaded, setListLoaded] = useState(false);
+  const [view, setView] = useState<View>({ kind: "list" });
+  const [form, setForm] = useState<FormState>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [filters, setFilters] = useState<ListFilters>(DEFAULT_FILTERS);
+  const [revision, setRevision] = useState(0);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [searchFocusRequest, setSearchFocusRequest] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const reportError = useCallback((e: ApiError) => setError(e), []);
+  const onListLoaded = useCallback(() => setListLoaded(true), []);
+  const refresh = () => setRevision((r) => r + 1);
+
+  useEffect(() => {
+    appInfo().then(setInfo, reportError);
+  }, [reportError]);
+
+  // The end-to-end tests wait for this before touching the UI.
+  useEffect(() => {
+    if (info && listLoaded) document.body.dataset.ready = "true";
+  }, [info, listLoaded]);
+
+  // Focus the search box once the list is on screen.
+  useEffect(() => {
+    if (searchFocusRequest === 0 || view.kind !== "list") return;
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, [searchFocusRequest, view]);
+
+  const showList = () => setView((v) => (v.kind === "list" ? v : { kind: "list" }));
+  const openNew = () => setForm({ client: null });
+
+  useShortcut("n", openNew);
+  useShortcut("k", () => {
+    showList();
+    setSearchFocusRequest((n) => n + 1);
+  });
+
+  function onSaved(saved: Client, created: boolean) {
+    setForm(null);
+    refresh();
+    if (created) {
+      // Show the new client in the list, widening the filters if they would hide it.
+      if (!matchesFilters(saved, filters)) setFilters(DEFAULT_FILTERS);
+      setHighlightId(saved.id);
+      setView({ kind: "list" });
+    }
+  }
+
+  return (
+    <div className="app">
+      <Sidebar version={info?.version ?? null} clientsActive onClients={showList} />
+
+      <main className="main">
+        {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
+        <div className="main-scroll">
+          <div className="page">
+            {view.kind === "list" ? (
+              <ClientList
+                filters={filters}
+                onFiltersChange={setFilters}
+                revision={revision}
+                highlightId={highlightId}
+                searchRef={searchRef}
+                onOpen={(c) => {
+                  setHighlightId(null);
+                  setView({ kind: "client", id: c.id });
+                }}
+                onNew={openNew}
+                onError={reportError}
+                onLoaded={onListLoaded}
+              />
+            ) : (
+              <ClientPage
+                clientId={view.id}
+                revision={revision}
+                onBack={showList}
+                onEdit={(c) => setForm({ client: c })}
+                onChanged={refresh}
+                onDeleted={() => {
+                  refresh();
+                  setView({ kind: "list" });
+                }}
+                onError={reportError}
+              />
+            )}
+          </div>
+        </div>
+      </main>
+
+      {form ? (
+        <ClientForm
+          client={form.client}
+          onCancel={() => setForm(null)}
+          onSaved={(c) => onSaved(c, form.client === null)}
+        />
+      ) : null}
+    </div>
+  );
+}

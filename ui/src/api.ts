@@ -1,0 +1,82 @@
+// The only module that talks to the Rust back end. Every function rejects with an ApiError.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  ApiError,
+  AppInfo,
+  Client,
+  ClientPatch,
+  ClientQuery,
+  ErrorCode,
+  NewClient,
+} from "./bindings";
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  "invalid_input",
+  "duplicate_handle",
+  "not_found",
+  "schema_too_new",
+  "data_dir",
+  "database",
+  "not_ready",
+];
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Turns whatever a rejected call produced into an ApiError a component can show. */
+export function toApiError(err: unknown): ApiError {
+  if (typeof err === "object" && err !== null) {
+    const e = err as Record<string, unknown>;
+    if (isErrorCode(e.code) && typeof e.message === "string") {
+      return {
+        code: e.code,
+        message: e.message,
+        field: typeof e.field === "string" && e.field !== "" ? e.field : null,
+      };
+    }
+    if (err instanceof Error) {
+      return { code: "not_ready", message: err.message || String(err), field: null };
+    }
+  }
+  return { code: "not_ready", message: String(err), field: null };
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    isErrorCode((value as ApiError).code) &&
+    typeof (value as ApiError).message === "string"
+  );
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (err) {
+    throw toApiError(err);
+  }
+}
+
+export const appInfo = (): Promise<AppInfo> => call("app_info");
+
+export const listClients = (query: ClientQuery): Promise<Client[]> =>
+  call("clients_list", { query });
+
+export const listTags = (): Promise<string[]> => call("clients_tags");
+
+export const getClient = (key: string): Promise<Client> => call("clients_get", { key });
+
+export const createClient = (input: NewClient): Promise<Client> =>
+  call("clients_create", { input });
+
+export const updateClient = (key: string, patch: ClientPatch): Promise<Client> =>
+  call("clients_update", { key, patch });
+
+export const archiveClient = (key: string): Promise<Client> => call("clients_archive", { key });
+
+export const unarchiveClient = (key: string): Promise<Client> =>
+  call("clients_unarchive", { key });
+
+export const deleteClient = (key: string): Promise<Client> => call("clients_delete", { key });

@@ -1,0 +1,223 @@
+import { useEffect, useState } from "react";
+import { archiveClient, deleteClient, getClient, unarchiveClient } from "../api";
+import type { ApiError, Client } from "../bindings";
+import { formatDateTime } from "../format";
+import { Avatar } from "./Avatar";
+import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
+import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "./Icons";
+import { TagChips } from "./TagChips";
+import "./ClientPage.css";
+
+type Props = {
+  clientId: string;
+  /** Bumped after an edit, to load the client again. */
+  revision: number;
+  onBack: () => void;
+  onEdit: (client: Client) => void;
+  /** After archive or unarchive. */
+  onChanged: (client: Client) => void;
+  onDeleted: (client: Client) => void;
+  onError: (error: ApiError) => void;
+};
+
+export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDeleted, onError }: Props) {
+  const [client, setClient] = useState<Client | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    let stale = false;
+    setFailed(false);
+    getClient(clientId).then(
+      (c) => !stale && setClient(c),
+      (err: ApiError) => {
+        if (stale) return;
+        setFailed(true);
+        onError(err);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+    // Reload when the client or its revision changes, not when a callback does.
+  }, [clientId, revision]);
+
+  async function toggleArchived(c: Client) {
+    setBusy(true);
+    try {
+      const updated = await (c.archived ? unarchiveClient(c.id) : archiveClient(c.id));
+      setClient(updated);
+      onChanged(updated);
+    } catch (err) {
+      onError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(c: Client) {
+    try {
+      const deleted = await deleteClient(c.id);
+      setConfirming(false);
+      onDeleted(deleted);
+    } catch (err) {
+      setConfirming(false);
+      onError(err as ApiError);
+    }
+  }
+
+  const back = (
+    <button type="button" className="back-link" data-testid="client-back" onClick={onBack}>
+      <ArrowLeftIcon size={14} />
+      Clients
+    </button>
+  );
+
+  if (client === null || client.id !== clientId) {
+    return (
+      <section className="client-page" data-testid="client-page" aria-busy={!failed}>
+        {back}
+        {failed ? <p className="client-page-missing">This client could not be loaded.</p> : null}
+      </section>
+    );
+  }
+
+  return (
+    <section className="client-page" data-testid="client-page" aria-labelledby="client-title">
+      {back}
+
+      <header className="client-page-header">
+        <Avatar name={client.name} seed={client.handle} large />
+        <div className="client-page-heading">
+          <div className="client-page-title-row">
+            <h1 id="client-title" className="page-title selectable" data-testid="client-title">
+              {client.name}
+            </h1>
+            {client.archived ? (
+              <span className="badge badge-archived" data-testid="client-archived-badge">
+                Archived
+              </span>
+            ) : null}
+          </div>
+          <p className="client-page-handle selectable">
+            <span data-testid="client-handle">@{client.handle}</span>
+            {client.niche ? <span className="client-page-niche"> · {client.niche}</span> : null}
+          </p>
+        </div>
+
+        <div className="client-page-actions">
+          <button type="button" className="btn" data-testid="client-edit" disabled={busy} onClick={() => onEdit(client)}>
+            <PencilIcon size={14} />
+            Edit
+          </button>
+          {client.archived ? (
+            <button
+              type="button"
+              className="btn"
+              data-testid="client-unarchive"
+              disabled={busy}
+              onClick={() => void toggleArchived(client)}
+            >
+              <RestoreIcon size={14} />
+              Unarchive
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn"
+              data-testid="client-archive"
+              disabled={busy}
+              onClick={() => void toggleArchived(client)}
+            >
+              <ArchiveIcon size={14} />
+              Archive
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-danger-ghost"
+            data-testid="client-delete"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
+            <TrashIcon size={14} />
+            Delete
+          </button>
+        </div>
+      </header>
+
+      {client.archived ? (
+        <p className="client-page-notice">
+          Archived {client.archived_at ? formatDateTime(client.archived_at) : ""}. It is hidden from the
+          active list; unarchive it to bring it back.
+        </p>
+      ) : null}
+
+      <div className="client-page-grid">
+        <div className="client-page-main">
+          <Detail label="Goals" value={client.goals} testId="client-goals" />
+          <Detail label="Audience" value={client.audience} testId="client-audience" />
+          <Detail label="Brand voice" value={client.brand_voice} testId="client-brand-voice" />
+          <Detail label="Notes" value={client.notes} testId="client-notes" />
+        </div>
+
+        <aside className="client-page-side" aria-label="Details">
+          <dl className="meta-list">
+            <div>
+              <dt>Niche</dt>
+              <dd data-testid="client-niche">{client.niche || <span className="muted">Not set</span>}</dd>
+            </div>
+            <div>
+              <dt>Tags</dt>
+              <dd data-testid="client-tags">
+                {client.tags.length > 0 ? <TagChips tags={client.tags} /> : <span className="muted">No tags</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>Status</dt>
+              <dd data-testid="client-status">{client.archived ? "Archived" : "Active"}</dd>
+            </div>
+            <div>
+              <dt>Created</dt>
+              <dd>
+                <time dateTime={client.created_at} data-testid="client-created">
+                  {formatDateTime(client.created_at)}
+                </time>
+              </dd>
+            </div>
+            <div>
+              <dt>Updated</dt>
+              <dd>
+                <time dateTime={client.updated_at} data-testid="client-updated">
+                  {formatDateTime(client.updated_at)}
+                </time>
+              </dd>
+            </div>
+          </dl>
+        </aside>
+      </div>
+
+      {confirming ? (
+        <ConfirmDeleteDialog client={client} onCancel={() => setConfirming(false)} onConfirm={() => remove(client)} />
+      ) : null}
+    </section>
+  );
+}
+
+function Detail({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <section className="detail">
+      <h2 className="detail-label">{label}</h2>
+      {value ? (
+        <p className="detail-value selectable" data-testid={testId}>
+          {value}
+        </p>
+      ) : (
+        <p className="detail-value muted" data-testid={testId}>
+          Nothing yet
+        </p>
+      )}
+    </section>
+  );
+}

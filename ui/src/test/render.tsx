@@ -1,0 +1,26 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../App";
+import { FakeBackend } from "./fakeBackend";
+
+/** Renders the whole app on `backend` and waits for its first load. */
+export async function renderApp(backend: FakeBackend = new FakeBackend()) {
+  backend.install();
+  const user = userEvent.setup();
+  const utils = render(<App />);
+  await waitFor(() => expect(document.body.dataset.ready).toBe("true"));
+  return { ...utils, user, backend };
+}
+
+/** The handles of the rows on screen, in order. */
+export function rowHandles(): string[] {
+  return screen.queryAllByTestId("client-row").map((r) => r.getAttribute("data-handle") ?? "");
+}
+
+export function row(handle: string): HTMLElement {
+  const found = screen.queryAllByTestId("client-row").find((r) => r.getAttribute("data-handle") === handle);
+  if (!found) throw new Error(`no row for @${handle}; rows: ${rowHandles().join(", ")}`);
+  return found;
+}
+
+export { screen, waitFor, within };
