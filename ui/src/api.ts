@@ -10,18 +10,20 @@ import type {
   NewClient,
 } from "./bindings";
 
-const ERROR_CODES: readonly ErrorCode[] = [
-  "invalid_input",
-  "duplicate_handle",
-  "not_found",
-  "schema_too_new",
-  "data_dir",
-  "database",
-  "not_ready",
-];
+// A Record over the generated union: adding a code in Rust without listing it here fails the
+// type check.
+const ERROR_CODES: Record<ErrorCode, true> = {
+  invalid_input: true,
+  duplicate_handle: true,
+  not_found: true,
+  schema_too_new: true,
+  data_dir: true,
+  database: true,
+  internal: true,
+};
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
 }
 
 /** Turns whatever a rejected call produced into an ApiError a component can show. */
@@ -36,10 +38,10 @@ export function toApiError(err: unknown): ApiError {
       };
     }
     if (err instanceof Error) {
-      return { code: "not_ready", message: err.message || String(err), field: null };
+      return { code: "internal", message: err.message || String(err), field: null };
     }
   }
-  return { code: "not_ready", message: String(err), field: null };
+  return { code: "internal", message: String(err), field: null };
 }
 
 export function isApiError(value: unknown): value is ApiError {

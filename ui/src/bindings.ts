@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "not_ready";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**

@@ -16,8 +16,8 @@ pub enum ErrorCode {
     DataDir,
     /// The database failed (disk full, locked for too long, corrupt file).
     Database,
-    /// The workspace has not finished opening, or failed to open.
-    NotReady,
+    /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
+    Internal,
 }
 
 /// An error as it reaches the UI (`{code, message, field}`) and the CLI (`message` on stderr).

@@ -44,19 +44,19 @@ describe("api", () => {
     });
   });
 
-  it("turns anything else into a not_ready ApiError with its text", () => {
+  it("turns anything else into a internal ApiError with its text", () => {
     expect(api.toApiError("command clients_list not found")).toEqual({
-      code: "not_ready",
+      code: "internal",
       message: "command clients_list not found",
       field: null,
     });
     expect(api.toApiError(new TypeError("window.__TAURI_INTERNALS__ is undefined"))).toEqual({
-      code: "not_ready",
+      code: "internal",
       message: "window.__TAURI_INTERNALS__ is undefined",
       field: null,
     });
-    expect(api.toApiError({ code: "teapot", message: "no" }).code).toBe("not_ready");
-    expect(api.toApiError(undefined)).toEqual({ code: "not_ready", message: "undefined", field: null });
+    expect(api.toApiError({ code: "teapot", message: "no" }).code).toBe("internal");
+    expect(api.toApiError(undefined)).toEqual({ code: "internal", message: "undefined", field: null });
     expect(api.toApiError({ code: "not_found", message: "gone" })).toEqual({
       code: "not_found",
       message: "gone",
