@@ -10,9 +10,11 @@ impl AppState {
     /// Opens the workspace from `--data-dir`, `INSTAGROWTH_DATA_DIR` or the OS app-data folder.
     pub fn open_from_args() -> Self {
         let explicit = paths::data_dir_arg(std::env::args().skip(1));
+        let started = std::time::Instant::now();
         let workspace = tauri::async_runtime::block_on(Workspace::open_resolved(explicit));
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
         match &workspace {
-            Ok(ws) => tracing::info!(data_dir = %ws.data_dir().display(), "workspace open"),
+            Ok(ws) => tracing::info!(data_dir = %ws.data_dir().display(), ms, "workspace open"),
             Err(e) => tracing::error!(error = %e, "workspace could not be opened"),
         }
         AppState { workspace }

@@ -10,16 +10,9 @@ pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
     match cmd {
         ClientsCommand::Add { fields, json } => {
             let input = new_client(fields)?;
-            let client = clients::add(ws, &input).await?;
-            if json {
-                output::json(&client)
-            } else {
-                println!(
-                    "Added @{} ({}) — id {}",
-                    client.handle, client.name, client.id
-                );
-                Ok(())
-            }
+            let c = clients::add(ws, &input).await?;
+            let line = format!("Added @{} ({}) — id {}", c.handle, c.name, c.id);
+            output::client_or_line(json, &c, line)
         }
         ClientsCommand::List {
             search,
@@ -70,30 +63,15 @@ pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
                 ));
             }
             let c = clients::update(ws, &current.id, &patch).await?;
-            if json {
-                output::json(&c)
-            } else {
-                println!("Updated @{} ({})", c.handle, c.name);
-                Ok(())
-            }
+            output::client_or_line(json, &c, format!("Updated @{} ({})", c.handle, c.name))
         }
         ClientsCommand::Archive { client, json } => {
             let c = clients::archive(ws, &client).await?;
-            if json {
-                output::json(&c)
-            } else {
-                println!("Archived @{} ({})", c.handle, c.name);
-                Ok(())
-            }
+            output::client_or_line(json, &c, format!("Archived @{} ({})", c.handle, c.name))
         }
         ClientsCommand::Unarchive { client, json } => {
             let c = clients::unarchive(ws, &client).await?;
-            if json {
-                output::json(&c)
-            } else {
-                println!("Restored @{} ({})", c.handle, c.name);
-                Ok(())
-            }
+            output::client_or_line(json, &c, format!("Restored @{} ({})", c.handle, c.name))
         }
         ClientsCommand::Delete { client, yes, json } => {
             if !yes {
@@ -104,12 +82,7 @@ pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
                 )));
             }
             let c = clients::delete(ws, &client).await?;
-            if json {
-                output::json(&c)
-            } else {
-                println!("Deleted @{} ({})", c.handle, c.name);
-                Ok(())
-            }
+            output::client_or_line(json, &c, format!("Deleted @{} ({})", c.handle, c.name))
         }
     }
 }

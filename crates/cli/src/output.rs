@@ -9,6 +9,16 @@ pub fn json<T: Serialize>(value: &T) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// With `--json` the client as one JSON document, else `line` for people.
+pub fn client_or_line(as_json: bool, client: &Client, line: String) -> Result<(), ApiError> {
+    if as_json {
+        json(client)
+    } else {
+        println!("{line}");
+        Ok(())
+    }
+}
+
 pub fn client_table(clients: &[Client]) {
     if clients.is_empty() {
         println!("No clients.");

@@ -143,6 +143,16 @@ impl Session {
         .to_string()
     }
 
+    /// Runs an async script; it reports through the callback WebDriver passes as its last
+    /// argument.
+    pub fn execute_async(&self, script: &str) -> Value {
+        self.must(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
     /// Ends the session; tauri-driver closes the app.
     pub fn quit(self) {
         let _ = self.call("DELETE", "", None);

@@ -32,6 +32,7 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     // First run: an empty workspace, then a client through the form.
     let app = open_app(&driver, &sandbox);
     assert_eq!(app.title(), "InstaGrowth OS");
+    the_window_may_call_only_the_apps_own_commands(&app);
     app.wait_for(&by_id("clients-empty"), WAIT);
     screenshot("01-empty.png");
 
@@ -116,4 +117,27 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     assert_eq!(list[0]["niche"], "Skincare");
     assert_eq!(list[0]["tags"], serde_json::json!(["beauty", "retainer"]));
     assert_eq!(list[0]["archived"], false);
+}
+
+/// The capability grants the app's own commands and nothing else: a core command such as the
+/// app version is refused, while one of ours answers.
+fn the_window_may_call_only_the_apps_own_commands(app: &Session) {
+    let call = |cmd: &str| {
+        app.execute_async(&format!(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke({cmd:?}, {{}})
+               .then(v => done({{ ok: v }}), e => done({{ err: String(e) }}));"
+        ))
+    };
+    let denied = call("plugin:app|version");
+    let err = denied["err"]
+        .as_str()
+        .unwrap_or_else(|| panic!("core command was allowed: {denied}"));
+    assert!(err.contains("not allowed"), "{err}");
+    let allowed = call("app_info");
+    assert_eq!(
+        allowed["ok"]["version"],
+        env!("CARGO_PKG_VERSION"),
+        "{allowed}"
+    );
 }
