@@ -7,8 +7,12 @@ ensure_toolchains
 ensure_ui_packages
 ensure_tauri_driver
 
+# Everything the test runners print is also kept, to add up the counts at the end.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
 say "UI: type check and component tests"
-(cd ui && npm run --silent typecheck && npm test --silent)
+(cd ui && npm run --silent typecheck && npm test --silent -- --reporter=default) 2>&1 | tee -a "$log"
 build_ui
 
 say "Rust: formatting and lints"
@@ -16,9 +20,18 @@ cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
 say "Rust: unit and integration tests"
-cargo test --locked --workspace
+cargo test --locked --workspace 2>&1 | tee -a "$log"
 
 say "End to end: the real window under Xvfb"
 cargo build --locked -p instagrowth-os -p instagrowth-cli
-scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e -- --ignored --test-threads=1
-say "all tests passed; screenshots in target/e2e/"
+scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --ignored --test-threads=1 2>&1 | tee -a "$log"
+
+say "screenshots of the window are in target/e2e/"
+
+# One closing line over all runners: cargo's "test result: … N passed; M failed" and Vitest's
+# "Tests  N passed".
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  /^ +Tests +[0-9]+ passed/ { p += $2 }
+  /^ +Tests +[0-9]+ failed/ { f += $2 }
+  END { printf "tests: %d passed, %d failed\n", p, f }'

@@ -2,7 +2,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-// Tauri loads the built files from ui/dist and, in development, the dev server on a fixed port.
+// Tauri embeds the built files from ui/dist (tauri.conf.json sets no devUrl).
 export default defineConfig({
   plugins: [react()],
   clearScreen: false,
