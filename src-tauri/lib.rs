@@ -3,6 +3,7 @@
 mod commands;
 mod logging;
 mod state;
+mod window_state;
 
 use tauri::Manager;
 
@@ -39,8 +40,10 @@ pub fn run() {
             }
         }))
         // Remembers the window's size and position between runs.
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(window_state::plugin())
+        .on_window_event(window_state::on_window_event)
         .setup(|app| {
+            app.manage(window_state::PendingSave::default());
             app.manage(AppState::open_from_args());
             Ok(())
         })

@@ -153,6 +153,16 @@ impl Session {
         )
     }
 
+    /// The window's `{x, y, width, height}`.
+    pub fn window_rect(&self) -> Value {
+        self.must("GET", "/window/rect", None)
+    }
+
+    pub fn set_window_rect(&self, x: i64, y: i64, width: i64, height: i64) -> Value {
+        let rect = json!({ "x": x, "y": y, "width": width, "height": height });
+        self.must("POST", "/window/rect", Some(rect))
+    }
+
     /// Ends the session; tauri-driver closes the app.
     pub fn quit(self) {
         let _ = self.call("DELETE", "", None);

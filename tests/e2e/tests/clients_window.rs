@@ -76,6 +76,11 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     let page_handle = app.text(&app.wait_for(&by_id("client-handle"), WAIT));
     assert!(page_handle.contains("@glow.studio"), "{page_handle}");
     screenshot("04-client-page.png");
+
+    // Move and resize the window; tauri-driver kills the app on quit, so this also shows the
+    // geometry is saved without a clean exit.
+    let moved = app.set_window_rect(90, 40, 1100, 720);
+    std::thread::sleep(Duration::from_millis(1200));
     app.quit();
 
     // Second run: the client is still there.
@@ -88,6 +93,10 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     let text = app.text_content(&row);
     assert!(text.contains("Glow Studio"), "row text: {text:?}");
     screenshot("05-after-restart.png");
+    let rect = app.window_rect();
+    for key in ["width", "height", "x", "y"] {
+        assert_eq!(rect[key], moved[key], "window {key} not restored: {rect} vs {moved}");
+    }
     app.quit();
     drop(driver);
 
