@@ -9,7 +9,7 @@ type S<'a> = State<'a, AppState>;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub fn app_info(state: S<'_>) -> ApiResult<AppInfo> {
-    Ok(AppInfo::of(state.workspace()?))
+    Ok(AppInfo::new(state.data_dir()))
 }
 
 #[tauri::command]

@@ -1,23 +1,39 @@
-use instagrowth_api::{paths, ApiError, ApiResult, Workspace};
+use std::path::{Path, PathBuf};
+
+use instagrowth_api::{paths, ApiError, ApiResult, ErrorCode, Workspace};
 
 /// What the commands share: the open workspace, or why it could not be opened (for example a
 /// database from a newer version) — the UI shows that error instead of the app failing to start.
 pub struct AppState {
+    data_dir: Option<PathBuf>,
     workspace: ApiResult<Workspace>,
 }
 
 impl AppState {
     /// Opens the workspace from `--data-dir`, `INSTAGROWTH_DATA_DIR` or the OS app-data folder.
     pub fn open_from_args() -> Self {
-        let explicit = paths::data_dir_arg(std::env::args().skip(1));
+        let data_dir = paths::resolve_data_dir(paths::data_dir_arg(std::env::args().skip(1)));
         let started = std::time::Instant::now();
-        let workspace = tauri::async_runtime::block_on(Workspace::open_resolved(explicit));
+        let workspace = match &data_dir {
+            Some(dir) => tauri::async_runtime::block_on(Workspace::open(dir)),
+            None => Err(ApiError::new(
+                ErrorCode::DataDir,
+                "cannot find the OS app-data folder; start the app with --data-dir DIR",
+            )),
+        };
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         match &workspace {
             Ok(ws) => tracing::info!(data_dir = %ws.data_dir().display(), ms, "workspace open"),
             Err(e) => tracing::error!(error = %e, "workspace could not be opened"),
         }
-        AppState { workspace }
+        AppState {
+            data_dir,
+            workspace,
+        }
+    }
+
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
     }
 
     pub fn workspace(&self) -> Result<&Workspace, ApiError> {

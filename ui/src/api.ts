@@ -53,11 +53,17 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
+/** Back-end messages are written to follow "error: " in a terminal; on screen they start a sentence. */
+function asSentence(e: ApiError): ApiError {
+  const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
+  return { ...e, message };
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (err) {
-    throw toApiError(err);
+    throw asSentence(toApiError(err));
   }
 }
 

@@ -59,4 +59,12 @@ message: string,
  */
 field: string | null, };
 
-export type AppInfo = { version: string, data_dir: string, schema_version: number, };
+export type AppInfo = { version: string, 
+/**
+ * The workspace folder in use; `null` when none could be resolved.
+ */
+data_dir: string | null, 
+/**
+ * The newest database schema this version knows.
+ */
+schema_version: number, };

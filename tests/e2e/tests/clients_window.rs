@@ -95,7 +95,10 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     screenshot("05-after-restart.png");
     let rect = app.window_rect();
     for key in ["width", "height", "x", "y"] {
-        assert_eq!(rect[key], moved[key], "window {key} not restored: {rect} vs {moved}");
+        assert_eq!(
+            rect[key], moved[key],
+            "window {key} not restored: {rect} vs {moved}"
+        );
     }
     app.quit();
     drop(driver);

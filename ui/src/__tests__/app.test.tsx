@@ -42,7 +42,7 @@ describe("app shell", () => {
     render(<App />);
 
     const banner = await screen.findByTestId("app-error");
-    expect(banner).toHaveTextContent("the database was written by a newer InstaGrowth OS");
+    expect(banner).toHaveTextContent("The database was written by a newer InstaGrowth OS");
     expect(banner).toHaveAttribute("role", "alert");
     expect(document.body.dataset.ready).toBeUndefined();
 
@@ -62,7 +62,7 @@ describe("app shell", () => {
     const backend = new FakeBackend().install();
     backend.failNext("app_info", "command app_info not found" as never);
     render(<App />);
-    expect(await screen.findByTestId("app-error")).toHaveTextContent("command app_info not found");
+    expect(await screen.findByTestId("app-error")).toHaveTextContent("Command app_info not found");
     expect(screen.getByTestId("app-version")).toHaveTextContent("—");
   });
 

@@ -91,7 +91,7 @@ describe("client form", () => {
     await user.type(field("handle"), "dan");
     await user.click(screen.getByTestId("form-save"));
 
-    expect(await screen.findByTestId("form-error")).toHaveTextContent("the disk is full");
+    expect(await screen.findByTestId("form-error")).toHaveTextContent("The disk is full");
     expect(screen.getByTestId("client-form")).toBeInTheDocument();
     expect(screen.queryByTestId("error-name")).not.toBeInTheDocument();
     expect(screen.queryByTestId("error-handle")).not.toBeInTheDocument();

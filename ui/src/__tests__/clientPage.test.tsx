@@ -125,7 +125,7 @@ describe("client page", () => {
 
     await user.click(screen.getByTestId("client-archive"));
 
-    expect(await screen.findByTestId("app-error")).toHaveTextContent("database is locked");
+    expect(await screen.findByTestId("app-error")).toHaveTextContent("Database is locked");
     expect(screen.getByTestId("client-archive")).toBeEnabled();
     expect(screen.queryByTestId("client-archived-badge")).not.toBeInTheDocument();
   });
