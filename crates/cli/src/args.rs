@@ -38,6 +38,12 @@ pub enum Command {
 pub enum ClientsCommand {
     /// Add a client.
     Add {
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// Instagram handle, with or without '@'.
+        #[arg(long)]
+        handle: String,
         #[command(flatten)]
         fields: ClientFields,
         #[arg(long)]
@@ -71,6 +77,12 @@ pub enum ClientsCommand {
     Update {
         /// Client id or @handle.
         client: String,
+        /// New display name.
+        #[arg(long)]
+        name: Option<String>,
+        /// New Instagram handle.
+        #[arg(long)]
+        handle: Option<String>,
         #[command(flatten)]
         fields: ClientFields,
         /// Remove all tags (before adding any --tag given).
@@ -105,14 +117,9 @@ pub enum ClientsCommand {
     },
 }
 
+/// The optional details of a client, shared by `add` and `update`.
 #[derive(Args, Debug, Default)]
 pub struct ClientFields {
-    /// Display name.
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Instagram handle, with or without '@'.
-    #[arg(long)]
-    pub handle: Option<String>,
     #[arg(long)]
     pub niche: Option<String>,
     #[arg(long)]

@@ -6,10 +6,42 @@ use instagrowth_api::{
 use crate::args::{ClientFields, ClientsCommand};
 use crate::output;
 
+/// Argument mistakes found without the workspace.
+pub fn precheck(cmd: &ClientsCommand) -> Result<(), ApiError> {
+    if let ClientsCommand::Update {
+        name,
+        handle,
+        fields,
+        clear_tags,
+        ..
+    } = cmd
+    {
+        let f = fields;
+        let nothing = name.is_none()
+            && handle.is_none()
+            && !clear_tags
+            && f.tags.is_empty()
+            && [&f.niche, &f.goals, &f.audience, &f.voice, &f.notes]
+                .iter()
+                .all(|v| v.is_none());
+        if nothing {
+            return Err(invalid(
+                "nothing to change: give at least one option such as --name or --tag",
+            ));
+        }
+    }
+    Ok(())
+}
+
 pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
     match cmd {
-        ClientsCommand::Add { fields, json } => {
-            let input = new_client(fields)?;
+        ClientsCommand::Add {
+            name,
+            handle,
+            fields,
+            json,
+        } => {
+            let input = new_client(name, handle, fields);
             let c = clients::add(ws, &input).await?;
             let line = format!("Added @{} ({}) — id {}", c.handle, c.name, c.id);
             output::client_or_line(json, &c, line)
@@ -51,17 +83,14 @@ pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
         }
         ClientsCommand::Update {
             client,
+            name,
+            handle,
             fields,
             clear_tags,
             json,
         } => {
             let current = clients::show(ws, &client).await?;
-            let patch = patch(fields, clear_tags, &current.tags);
-            if patch == ClientPatch::default() {
-                return Err(invalid(
-                    "nothing to change: give at least one option such as --name or --tag",
-                ));
-            }
+            let patch = patch(name, handle, fields, clear_tags, &current.tags);
             let c = clients::update(ws, &current.id, &patch).await?;
             output::client_or_line(json, &c, format!("Updated @{} ({})", c.handle, c.name))
         }
@@ -100,22 +129,27 @@ fn split_tags(tags: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn new_client(f: ClientFields) -> Result<NewClient, ApiError> {
-    let missing = |what: &str| invalid(format!("{what} is required (--{what})"));
-    Ok(NewClient {
-        name: f.name.ok_or_else(|| missing("name"))?,
-        handle: f.handle.ok_or_else(|| missing("handle"))?,
+fn new_client(name: String, handle: String, f: ClientFields) -> NewClient {
+    NewClient {
+        name,
+        handle,
         niche: f.niche.unwrap_or_default(),
         goals: f.goals.unwrap_or_default(),
         audience: f.audience.unwrap_or_default(),
         brand_voice: f.voice.unwrap_or_default(),
         tags: split_tags(&f.tags),
         notes: f.notes.unwrap_or_default(),
-    })
+    }
 }
 
 /// `--tag` adds to the current tags; `--clear-tags` starts from none.
-fn patch(f: ClientFields, clear_tags: bool, current_tags: &[String]) -> ClientPatch {
+fn patch(
+    name: Option<String>,
+    handle: Option<String>,
+    f: ClientFields,
+    clear_tags: bool,
+    current_tags: &[String],
+) -> ClientPatch {
     let added = split_tags(&f.tags);
     let tags = if clear_tags || !added.is_empty() {
         let mut t: Vec<String> = if clear_tags {
@@ -129,8 +163,8 @@ fn patch(f: ClientFields, clear_tags: bool, current_tags: &[String]) -> ClientPa
         None
     };
     ClientPatch {
-        name: f.name,
-        handle: f.handle,
+        name,
+        handle,
         niche: f.niche,
         goals: f.goals,
         audience: f.audience,

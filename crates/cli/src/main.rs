@@ -14,7 +14,10 @@ use instagrowth_api::{ApiError, ErrorCode, Workspace};
 use crate::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     init_tracing(cli.verbose);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -36,12 +39,44 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), ApiError> {
+    // Refuse what can be refused before the workspace is opened (and perhaps created).
+    match &cli.command {
+        Command::Clients(cmd) => clients_cmd::precheck(cmd)?,
+    }
     let ws = Workspace::open_resolved(cli.data_dir).await?;
     let result = match cli.command {
         Command::Clients(cmd) => clients_cmd::run(&ws, cmd).await,
     };
     ws.close().await;
     result
+}
+
+/// Help and version print as clap renders them; a mistake in the arguments becomes one line.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.use_stderr() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let text = e.render().to_string();
+    let line = text
+        .lines()
+        .take_while(|l| !l.starts_with("Usage:"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    eprintln!("{line} (see --help)");
+    ExitCode::from(2)
 }
 
 /// 2 for input a user can fix (as clap uses for bad arguments), 3 for a missing client,

@@ -203,7 +203,13 @@ fn bad_input_is_refused_and_changes_nothing() {
         &ws,
         &["clients", "add", "--handle", "fine"],
         2,
-        "name is required",
+        "--name <NAME>",
+    );
+    refused(
+        &ws,
+        &["clients", "add", "--name", "X", "--handle", "fine", "--bogus"],
+        2,
+        "--bogus",
     );
     refused(
         &ws,
@@ -222,6 +228,35 @@ fn bad_input_is_refused_and_changes_nothing() {
     refused(&ws, &["clients", "archive", "nope"], 3, "no client matches");
 
     assert_eq!(ws.json(&["clients", "list", "--all"]), before);
+}
+
+#[test]
+fn argument_mistakes_create_no_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("new");
+    for args in [
+        &["clients", "add", "--handle", "x"][..],
+        &["clients", "update", "@x"],
+        &["clients", "frobnicate"],
+    ] {
+        let out = Command::cargo_bin("instagrowth")
+            .unwrap()
+            .arg("--data-dir")
+            .arg(&ws)
+            .args(args)
+            .assert()
+            .failure()
+            .code(2)
+            .get_output()
+            .clone();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).lines().count(),
+            1,
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(!ws.exists(), "a failed command created the workspace");
 }
 
 #[test]
