@@ -207,7 +207,9 @@ fn bad_input_is_refused_and_changes_nothing() {
     );
     refused(
         &ws,
-        &["clients", "add", "--name", "X", "--handle", "fine", "--bogus"],
+        &[
+            "clients", "add", "--name", "X", "--handle", "fine", "--bogus",
+        ],
         2,
         "--bogus",
     );
