@@ -105,6 +105,18 @@ impl Session {
         }
     }
 
+    /// Waits up to `timeout` until nothing matches `css` (a dialog closed, say).
+    pub fn wait_gone(&self, css: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while self.find(css).is_some() {
+            assert!(
+                Instant::now() < deadline,
+                "{css} still there after {timeout:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     pub fn click(&self, el: &Element) {
         self.must("POST", &format!("/element/{}/click", el.0), None);
     }

@@ -60,6 +60,8 @@ fn a_client_created_in_the_window_survives_a_restart_and_reaches_the_cli() {
     );
     screenshot("02-form.png");
     app.click(&app.wait_for(&by_id("form-save"), WAIT));
+    // Saving closes the form.
+    app.wait_gone(&by_id("client-form"), WAIT);
 
     // The list shows the new client.
     app.click(&app.wait_for(&by_id("nav-clients"), WAIT));
