@@ -10,6 +10,10 @@ fn main() {
         "clients_archive",
         "clients_unarchive",
         "clients_delete",
+        "client_dashboard",
+        "import_run",
+        "import_cancel",
+        "manual_save",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

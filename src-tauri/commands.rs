@@ -1,5 +1,11 @@
 //! Tauri commands: each is one line into `instagrowth-api`. Errors cross as `{code, message, field}`.
+use instagrowth_api::dashboard::{self, ClientDashboard};
+use instagrowth_api::import::{self, ImportRequest};
+use instagrowth_api::manual::{self, ManualEntry};
 use instagrowth_api::{clients, ApiResult, AppInfo, Client, ClientPatch, ClientQuery, NewClient};
+use instagrowth_import::Progress;
+use instagrowth_store::ImportOutcome;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::state::AppState;
@@ -58,4 +64,49 @@ pub async fn clients_unarchive(state: S<'_>, key: String) -> ApiResult<Client> {
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_delete(state: S<'_>, key: String) -> ApiResult<Client> {
     clients::delete(state.workspace()?, &key).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn client_dashboard(state: S<'_>, key: String) -> ApiResult<ClientDashboard> {
+    dashboard::client_dashboard(state.workspace()?, &key).await
+}
+
+/// Imports files for a client, streaming progress; `import_cancel` stops it with nothing saved.
+#[tauri::command]
+#[tracing::instrument(skip(state, on_progress), err(level = "info", Debug))]
+pub async fn import_run(
+    state: S<'_>,
+    key: String,
+    paths: Vec<String>,
+    force: bool,
+    on_progress: Channel<Progress>,
+) -> ApiResult<ImportOutcome> {
+    let req = ImportRequest {
+        client: key,
+        paths: paths.into_iter().map(Into::into).collect(),
+        force,
+    };
+    let ctl = state.begin_import(move |p| {
+        let _ = on_progress.send(p);
+    });
+    let result = import::run(state.workspace()?, &req, ctl).await;
+    state.end_import();
+    result
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state))]
+pub fn import_cancel(state: S<'_>) {
+    state.cancel_import();
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, entry), err(level = "info", Debug))]
+pub async fn manual_save(
+    state: S<'_>,
+    key: String,
+    entry: ManualEntry,
+) -> ApiResult<ImportOutcome> {
+    manual::save(state.workspace()?, &key, &entry).await
 }

@@ -27,6 +27,10 @@ pub fn run() {
         commands::clients_archive,
         commands::clients_unarchive,
         commands::clients_delete,
+        commands::client_dashboard,
+        commands::import_run,
+        commands::import_cancel,
+        commands::manual_save,
     ]);
     let first_call = std::sync::Once::new();
 
@@ -41,6 +45,8 @@ pub fn run() {
         }))
         // Remembers the window's size and position between runs.
         .plugin(window_state::plugin())
+        // Native file pickers for choosing what to import.
+        .plugin(tauri_plugin_dialog::init())
         .on_window_event(window_state::on_window_event)
         .setup(|app| {
             app.manage(window_state::PendingSave::default());

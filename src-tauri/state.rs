@@ -1,4 +1,7 @@
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use instagrowth_import::{Control, Progress};
 
 use instagrowth_api::{paths, ApiError, ApiResult, ErrorCode, Workspace};
 
@@ -7,6 +10,8 @@ use instagrowth_api::{paths, ApiError, ApiResult, ErrorCode, Workspace};
 pub struct AppState {
     data_dir: Option<PathBuf>,
     workspace: ApiResult<Workspace>,
+    /// The import running now, so it can be cancelled.
+    import: Mutex<Option<Control>>,
 }
 
 impl AppState {
@@ -29,6 +34,7 @@ impl AppState {
         AppState {
             data_dir,
             workspace,
+            import: Mutex::new(None),
         }
     }
 
@@ -38,6 +44,28 @@ impl AppState {
 
     pub fn workspace(&self) -> Result<&Workspace, ApiError> {
         self.workspace.as_ref().map_err(Clone::clone)
+    }
+
+    /// A fresh control for a new import, reporting to `on_progress`.
+    pub fn begin_import(&self, on_progress: impl Fn(Progress) + Send + Sync + 'static) -> Control {
+        let ctl = Control::new().on_progress(on_progress);
+        *self.import.lock().unwrap_or_else(|e| e.into_inner()) = Some(ctl.clone());
+        ctl
+    }
+
+    pub fn end_import(&self) {
+        self.import.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+
+    pub fn cancel_import(&self) {
+        if let Some(ctl) = self
+            .import
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            ctl.cancel();
+        }
     }
 
     pub async fn close(&self) {

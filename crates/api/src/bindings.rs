@@ -4,6 +4,12 @@
 //! differs from what the Rust types produce; run it with `UPDATE_BINDINGS=1` to rewrite it.
 use ts_rs::{Config, TS};
 
+use instagrowth_import::Progress;
+use instagrowth_model::{Metrics, PostKind, SourceKind};
+use instagrowth_store::{ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread};
+
+use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
+use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::{
     ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
 };
@@ -20,6 +26,22 @@ pub fn typescript() -> String {
         ErrorCode::decl(&cfg),
         ApiError::decl(&cfg),
         AppInfo::decl(&cfg),
+        SourceKind::decl(&cfg),
+        PostKind::decl(&cfg),
+        Metrics::decl(&cfg),
+        StoredPost::decl(&cfg),
+        StoredSnapshot::decl(&cfg),
+        StoredThread::decl(&cfg),
+        ImportBatch::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        Progress::decl(&cfg),
+        PostPoint::decl(&cfg),
+        WeekCount::decl(&cfg),
+        FormatShare::decl(&cfg),
+        ClientDashboard::decl(&cfg),
+        ManualSnapshot::decl(&cfg),
+        ManualPost::decl(&cfg),
+        ManualEntry::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -16,6 +16,12 @@ pub enum ErrorCode {
     DataDir,
     /// The database failed (disk full, locked for too long, corrupt file).
     Database,
+    /// A file given to import cannot be used; the message says why and what to do.
+    InvalidImport,
+    /// The export belongs to another Instagram account than the client's handle.
+    HandleMismatch,
+    /// The user cancelled; nothing was saved.
+    Cancelled,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }
@@ -38,6 +44,18 @@ impl ApiError {
             message: message.into(),
             field: None,
         }
+    }
+}
+
+impl From<instagrowth_import::ImportError> for ApiError {
+    fn from(e: instagrowth_import::ImportError) -> Self {
+        use instagrowth_import::ImportError as E;
+        let code = match &e {
+            E::NotFound(_) => ErrorCode::NotFound,
+            E::Cancelled => ErrorCode::Cancelled,
+            _ => ErrorCode::InvalidImport,
+        };
+        ApiError::new(code, e.to_string())
     }
 }
 

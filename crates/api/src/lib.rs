@@ -5,8 +5,11 @@
 
 pub mod bindings;
 pub mod clients;
+pub mod dashboard;
 mod error;
+pub mod import;
 mod info;
+pub mod manual;
 pub mod paths;
 mod workspace;
 

@@ -32,6 +32,21 @@ pub enum Command {
     /// Manage client accounts.
     #[command(subcommand)]
     Clients(ClientsCommand),
+    /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
+    /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
+    Import {
+        /// Client id or @handle.
+        #[arg(long)]
+        client: String,
+        /// The export zip(s), its folder, or the CSV.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Import even when the export belongs to another Instagram account than the client's.
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -4,6 +4,7 @@
 //! line on stderr and changes nothing.
 mod args;
 mod clients_cmd;
+mod import_cmd;
 mod output;
 
 use std::process::ExitCode;
@@ -42,10 +43,17 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     // Refuse what can be refused before the workspace is opened (and perhaps created).
     match &cli.command {
         Command::Clients(cmd) => clients_cmd::precheck(cmd)?,
+        Command::Import { paths, .. } => import_cmd::precheck(paths)?,
     }
     let ws = Workspace::open_resolved(cli.data_dir).await?;
     let result = match cli.command {
         Command::Clients(cmd) => clients_cmd::run(&ws, cmd).await,
+        Command::Import {
+            client,
+            paths,
+            force,
+            json,
+        } => import_cmd::run(&ws, client, paths, force, json).await,
     };
     ws.close().await;
     result
@@ -83,7 +91,10 @@ fn usage_error(e: clap::Error) -> ExitCode {
 /// 1 for everything else.
 fn exit_code(code: ErrorCode) -> u8 {
     match code {
-        ErrorCode::InvalidInput | ErrorCode::DuplicateHandle => 2,
+        ErrorCode::InvalidInput
+        | ErrorCode::DuplicateHandle
+        | ErrorCode::InvalidImport
+        | ErrorCode::HandleMismatch => 2,
         ErrorCode::NotFound => 3,
         _ => 1,
     }

@@ -6,10 +6,14 @@
 
 mod db;
 mod error;
+pub mod imports;
 pub mod model;
+mod post_index;
 pub mod queries;
 pub mod validate;
 
 pub use db::{Store, DB_FILE_NAME};
 pub use error::{StoreError, StoreResult};
+pub use imports::{BatchInfo, ImportOutcome};
 pub use model::client::{ArchivedFilter, Client, ClientPatch, ClientQuery, NewClient};
+pub use model::instagram::{ImportBatch, StoredPost, StoredSnapshot, StoredThread};

@@ -1,3 +1,8 @@
 //! One module per table. Functions that write run in one transaction: all lands or nothing.
 pub mod client_tags;
 pub mod clients;
+pub mod dm_threads;
+pub mod follower_snapshots;
+pub mod import_batches;
+pub mod posts;
+pub mod settings;
