@@ -11,6 +11,7 @@ pub mod import;
 mod info;
 pub mod manual;
 pub mod paths;
+pub mod settings;
 mod workspace;
 
 pub use error::{ApiError, ApiResult, ErrorCode};

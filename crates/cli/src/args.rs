@@ -32,6 +32,9 @@ pub enum Command {
     /// Manage client accounts.
     #[command(subcommand)]
     Clients(ClientsCommand),
+    /// Workspace settings shared with the app.
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {
@@ -149,4 +152,13 @@ pub struct ClientFields {
     pub tags: Vec<String>,
     #[arg(long)]
     pub notes: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCommand {
+    /// Show or set the time zone local times in imports are read in (IANA name, e.g. Europe/Berlin).
+    TimeZone {
+        /// The new zone; omit to show the current one.
+        zone: Option<String>,
+    },
 }

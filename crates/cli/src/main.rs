@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, SettingsCommand};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -44,6 +44,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
     match &cli.command {
         Command::Clients(cmd) => clients_cmd::precheck(cmd)?,
         Command::Import { paths, .. } => import_cmd::precheck(paths)?,
+        Command::Settings(_) => {}
     }
     let ws = Workspace::open_resolved(cli.data_dir).await?;
     let result = match cli.command {
@@ -54,6 +55,14 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             force,
             json,
         } => import_cmd::run(&ws, client, paths, force, json).await,
+        Command::Settings(SettingsCommand::TimeZone { zone }) => match zone {
+            Some(z) => instagrowth_api::settings::set_time_zone(&ws, &z)
+                .await
+                .map(|z| println!("Time zone set to {z}")),
+            None => instagrowth_api::settings::time_zone(&ws)
+                .await
+                .map(|z| println!("{z}")),
+        },
     };
     ws.close().await;
     result

@@ -191,3 +191,34 @@ fn human_output_names_what_was_imported() {
         "{text}"
     );
 }
+
+#[test]
+fn a_business_suite_csv_uses_the_workspace_time_zone() {
+    let ws = Ws::new();
+    ws.cmd()
+        .args(["settings", "time-zone", "Europe/Berlin"])
+        .assert()
+        .success();
+    let csv = ws.0.path().join("content.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Post ID,Account username,Description,Publish time,Permalink,Post type,Date,Views,Reach,Likes,Shares,Follows,Comments,Saves\n\
+         1,glow.studio,Routine #skincare,03/27/2026 06:08,https://www.instagram.com/p/AAA/,IG image,Lifetime,\"12,400\",9000,320,12,4,18,40\n\
+         2,glow.studio,Reel,03/28/2026 19:30,https://www.instagram.com/reel/BBB/,IG reel,Lifetime,50000,41000,1200,80,25,60,200\n",
+    )
+    .unwrap();
+    let out = ws.import_json(&csv, &[]);
+    assert_eq!(out["source"], "business_suite_csv");
+    assert_eq!(out["posts_added"], 2);
+    assert_eq!(out["with_insights"], 2);
+    // 06:08 in Berlin (CET, before the switch to summer time on the 29th) is 05:08 UTC.
+    assert_eq!(out["first_post_at"], "2026-03-27T05:08:00Z");
+    let again = ws.import_json(&csv, &[]);
+    assert_eq!(
+        (
+            again["posts_added"].as_u64(),
+            again["posts_updated"].as_u64()
+        ),
+        (Some(0), Some(0))
+    );
+}
