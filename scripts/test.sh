@@ -28,6 +28,9 @@ scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --i
 
 say "screenshots of the window are in target/e2e/"
 
+say "Fuzzing the import parsers"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+
 # One closing line over all runners: cargo's "test result: … N passed; M failed" and Vitest's
 # "Tests  N passed".
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
