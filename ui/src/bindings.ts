@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -68,3 +68,187 @@ data_dir: string | null,
  * The newest database schema this version knows.
  */
 schema_version: number, };
+
+export type SourceKind = "ig_export" | "business_suite_csv" | "manual";
+
+export type PostKind = "image" | "carousel" | "reel" | "story";
+
+export type Metrics = { views: number | null, reach: number | null, 
+/**
+ * Legacy (deprecated by Meta in 2025 in favour of views).
+ */
+impressions: number | null, 
+/**
+ * Legacy (reels, before views).
+ */
+plays: number | null, likes: number | null, comments: number | null, saves: number | null, shares: number | null, follows: number | null, profile_visits: number | null, };
+
+export type StoredPost = { 
+/**
+ * UUID v4.
+ */
+id: string, client_id: string, 
+/**
+ * The source that first saw the post.
+ */
+source: SourceKind, 
+/**
+ * Stable within `source`: a permalink, the first media uri, or `ts:<unix seconds>`.
+ */
+source_key: string, kind: PostKind, 
+/**
+ * RFC 3339, UTC.
+ */
+published_at: string, caption: string, hashtags: Array<string>, mentions: Array<string>, media_count: number, duration_secs: number | null, 
+/**
+ * Hidden from the profile on Instagram.
+ */
+archived: boolean, 
+/**
+ * Newest known value of each metric; `null` when no source said.
+ */
+metrics: Metrics, 
+/**
+ * The import that created the row; `null` for a post typed in by hand.
+ */
+first_batch_id: string | null, 
+/**
+ * The import that last saw the post.
+ */
+last_batch_id: string | null, 
+/**
+ * RFC 3339, UTC.
+ */
+created_at: string, 
+/**
+ * RFC 3339, UTC.
+ */
+updated_at: string, };
+
+export type StoredSnapshot = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, followers: number | null, following: number | null, source: SourceKind, batch_id: string | null, };
+
+export type StoredThread = { 
+/**
+ * UUID v4.
+ */
+id: string, thread_key: string, title: string, participants: Array<string>, message_count: number, 
+/**
+ * RFC 3339, UTC, with milliseconds; `null` when the thread has no message.
+ */
+last_message_at: string | null, 
+/**
+ * Whether the newest message came from the client's own account.
+ */
+last_from_client: boolean | null, 
+/**
+ * The other person wrote last: the client owes a reply.
+ */
+awaiting_reply: boolean, };
+
+export type ImportBatch = { 
+/**
+ * UUID v4.
+ */
+id: string, client_id: string, source: SourceKind, file_names: Array<string>, sha256: string, 
+/**
+ * RFC 3339, UTC.
+ */
+started_at: string, 
+/**
+ * RFC 3339, UTC.
+ */
+finished_at: string, posts_added: number, posts_updated: number, with_insights: number, dm_threads: number, follower_snapshots: number, skipped: number, warnings: Array<string>, 
+/**
+ * RFC 3339, UTC, over the import's posts; `null` when it had none.
+ */
+first_post_at: string | null, last_post_at: string | null, };
+
+export type ImportOutcome = { batch_id: string, source: SourceKind, posts_added: number, 
+/**
+ * Known posts whose stored values changed.
+ */
+posts_updated: number, 
+/**
+ * Added + updated posts per kind; every kind is present, 0 when none.
+ */
+by_kind: { [key in string]: number }, 
+/**
+ * Posts in the import with at least one metric.
+ */
+with_insights: number, 
+/**
+ * Threads added or given new messages.
+ */
+dm_threads: number, 
+/**
+ * Snapshots added or changed.
+ */
+follower_snapshots: number, skipped: number, warnings: Array<string>, 
+/**
+ * RFC 3339, UTC: the import's oldest post; `null` without posts.
+ */
+first_post_at: string | null, 
+/**
+ * RFC 3339, UTC: the import's newest post; `null` without posts.
+ */
+last_post_at: string | null, };
+
+export type Progress = { files_read: number, items_parsed: number, };
+
+export type PostPoint = { id: string, published_at: string, kind: PostKind, engagement: number, 
+/**
+ * (likes + comments) / followers at the latest snapshot, in percent; `null` without one.
+ */
+engagement_rate: number | null, has_metrics: boolean, };
+
+export type WeekCount = { 
+/**
+ * `YYYY-MM-DD`, a Monday.
+ */
+week_start: string, posts: number, };
+
+export type FormatShare = { kind: PostKind, posts: number, 
+/**
+ * Mean engagement of the posts of this kind that have metrics; `null` when none do.
+ */
+avg_engagement: number | null, };
+
+export type ClientDashboard = { client: Client, total_posts: number, with_insights: number, first_post_at: string | null, last_post_at: string | null, 
+/**
+ * Oldest first; stories excluded (their engagement is not comparable).
+ */
+engagement: Array<PostPoint>, 
+/**
+ * Every week from the first post to the last, empty weeks included.
+ */
+cadence: Array<WeekCount>, format_mix: Array<FormatShare>, followers: Array<StoredSnapshot>, 
+/**
+ * The ten posts with the most engagement.
+ */
+top_posts: Array<StoredPost>, 
+/**
+ * Newest first.
+ */
+imports: Array<ImportBatch>, };
+
+export type ManualSnapshot = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, followers: number, following: number | null, };
+
+export type ManualPost = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM` in UTC; noon when empty.
+ */
+time: string | null, kind: PostKind, caption: string, likes: number | null, comments: number | null, saves: number | null, shares: number | null, reach: number | null, views: number | null, };
+
+export type ManualEntry = { snapshot: ManualSnapshot | null, posts: Array<ManualPost>, };
