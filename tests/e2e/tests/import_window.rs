@@ -22,17 +22,36 @@ fn fixture() -> Export {
         .profile("glow.studio", "Glow Studio", ("Username", "Name"))
         .followers(&["a", "b", "c", "d"], T0 + 40 * DAY)
         .following(&["a"], T0 + 40 * DAY)
-        .thread("ana_1", &["Ana", "Glow Studio"], &[("Ana", T0 * 1000, "Price?")])
+        .thread(
+            "ana_1",
+            &["Ana", "Glow Studio"],
+            &[("Ana", T0 * 1000, "Price?")],
+        )
         .story(T0 + 5 * DAY, "media/stories/202601/s.jpg")
         .reel(T0 + 6 * DAY, "Reel #skincare", "media/reels/202601/r.mp4")
-        .reel_insights(T0 + 6 * DAY, &[("Instagram Plays", "5,400"), ("Likes", "300"), ("Comments", "20")]);
+        .reel_insights(
+            T0 + 6 * DAY,
+            &[
+                ("Instagram Plays", "5,400"),
+                ("Likes", "300"),
+                ("Comments", "20"),
+            ],
+        );
     for i in 0..12 {
         let uri = format!("media/posts/202601/p{i}.jpg");
         let caption = format!("Post {i} #skincare");
         let likes = (40 + i * 13).to_string();
-        e = e
-            .post(T0 + i * 3 * DAY, &caption, &[&uri])
-            .post_insights(&uri, T0 + i * 3 * DAY, &caption, &[("Likes", &likes), ("Comments", "4"), ("Saves", "6"), ("Accounts reached", "800")]);
+        e = e.post(T0 + i * 3 * DAY, &caption, &[&uri]).post_insights(
+            &uri,
+            T0 + i * 3 * DAY,
+            &caption,
+            &[
+                ("Likes", &likes),
+                ("Comments", "4"),
+                ("Saves", "6"),
+                ("Accounts reached", "800"),
+            ],
+        );
     }
     e
 }
@@ -44,15 +63,36 @@ fn an_export_imported_in_the_window_fills_the_dashboard() {
     let ws = sandbox.workspace().display().to_string();
     let mut add = Command::new(bin("instagrowth"));
     sandbox.apply(&mut add);
-    let ok = add.args(["--data-dir", &ws, "clients", "add", "--name", "Glow Studio", "--handle", "glow.studio"]).status().unwrap();
+    let ok = add
+        .args([
+            "--data-dir",
+            &ws,
+            "clients",
+            "add",
+            "--name",
+            "Glow Studio",
+            "--handle",
+            "glow.studio",
+        ])
+        .status()
+        .unwrap();
     assert!(ok.success());
     let zip = sandbox.root.path().join("instagram-glow.studio.zip");
     fixture().write_zip(&zip);
 
     let driver = Driver::start(&sandbox);
-    let app = Session::new(&driver.url(), capabilities(&bin("instagrowth-os"), &["--data-dir".to_string(), ws.clone()]));
+    let app = Session::new(
+        &driver.url(),
+        capabilities(
+            &bin("instagrowth-os"),
+            &["--data-dir".to_string(), ws.clone()],
+        ),
+    );
     app.wait_for("body[data-ready='true']", WAIT);
-    app.click(&app.wait_for("[data-testid='client-row'][data-handle='glow.studio']", WAIT));
+    app.click(&app.wait_for(
+        "[data-testid='client-row'][data-handle='glow.studio']",
+        WAIT,
+    ));
     app.wait_for(&by_id("dashboard-empty"), WAIT);
 
     let path = app.wait_for(&by_id("import-path"), WAIT);
@@ -60,14 +100,20 @@ fn an_export_imported_in_the_window_fills_the_dashboard() {
     app.click(&app.wait_for(&by_id("import-path-go"), WAIT));
 
     let summary = app.text_content(&app.wait_for(&by_id("import-summary"), WAIT));
-    assert!(summary.contains("14"), "14 posts added (12 images, a reel, a story): {summary}");
+    assert!(
+        summary.contains("14"),
+        "14 posts added (12 images, a reel, a story): {summary}"
+    );
     let dashboard = app.wait_for(&by_id("client-dashboard"), WAIT);
     app.wait_for(&by_id("chart-engagement"), WAIT);
     app.wait_for(&by_id("chart-cadence"), WAIT);
     app.wait_for(&by_id("chart-format-mix"), WAIT);
     app.wait_for(&by_id("chart-followers"), WAIT);
     let top = app.text_content(&app.wait_for(&by_id("top-posts"), WAIT));
-    assert!(top.contains("Post 11"), "the most-liked image is among the top posts: {top}");
+    assert!(
+        top.contains("Post 11"),
+        "the most-liked image is among the top posts: {top}"
+    );
     let history = app.text_content(&app.wait_for(&by_id("import-history"), WAIT));
     assert!(history.contains("instagram-glow.studio.zip"), "{history}");
     let _ = dashboard;
