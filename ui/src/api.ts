@@ -1,13 +1,18 @@
 // The only module that talks to the Rust back end. Every function rejects with an ApiError.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { open } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   AppInfo,
   Client,
+  ClientDashboard,
   ClientPatch,
   ClientQuery,
   ErrorCode,
+  ImportOutcome,
+  ManualEntry,
   NewClient,
+  Progress,
 } from "./bindings";
 
 // A Record over the generated union: adding a code in Rust without listing it here fails the
@@ -19,6 +24,9 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   schema_too_new: true,
   data_dir: true,
   database: true,
+  invalid_import: true,
+  handle_mismatch: true,
+  cancelled: true,
   internal: true,
 };
 
@@ -88,3 +96,58 @@ export const unarchiveClient = (key: string): Promise<Client> =>
   call("clients_unarchive", { key });
 
 export const deleteClient = (key: string): Promise<Client> => call("clients_delete", { key });
+
+export const clientDashboard = (key: string): Promise<ClientDashboard> =>
+  call("client_dashboard", { key });
+
+/**
+ * Imports `paths` (one folder, one or more zips of one export, or one CSV) for the client.
+ * `force` imports an export of another account after the user confirmed a `handle_mismatch`.
+ * Rejects with `cancelled` after `cancelImport`; nothing is saved then.
+ */
+export function runImport(
+  key: string,
+  paths: string[],
+  force: boolean,
+  onProgress: (progress: Progress) => void,
+): Promise<ImportOutcome> {
+  const channel = new Channel<Progress>();
+  channel.onmessage = onProgress;
+  return call("import_run", { key, paths, force, onProgress: channel });
+}
+
+/** Stops the running import; `runImport` then rejects with `cancelled`. */
+export const cancelImport = (): Promise<null> => call("import_cancel");
+
+export const saveManual = (key: string, entry: ManualEntry): Promise<ImportOutcome> =>
+  call("manual_save", { key, entry });
+
+const IMPORT_FILTERS = [
+  { name: "Instagram export or Business Suite CSV", extensions: ["zip", "csv"] },
+  { name: "Instagram export (.zip)", extensions: ["zip"] },
+  { name: "Meta Business Suite CSV", extensions: ["csv"] },
+];
+
+/** The native file picker for export zips or a CSV; `[]` when the user closes it. */
+export async function pickImportFiles(): Promise<string[]> {
+  try {
+    const picked = await open({
+      title: "Choose an Instagram export or a Business Suite CSV",
+      multiple: true,
+      directory: false,
+      filters: IMPORT_FILTERS,
+    });
+    return picked ?? [];
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+/** The native folder picker, for an export that was already unpacked; `null` when closed. */
+export async function pickImportFolder(): Promise<string | null> {
+  try {
+    return await open({ title: "Choose the unpacked Instagram export folder", directory: true, multiple: false });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}

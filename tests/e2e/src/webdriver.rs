@@ -175,6 +175,17 @@ impl Session {
         self.must("POST", "/window/rect", Some(rect))
     }
 
+    /// Scrolls the element to the top of its scrolling container.
+    pub fn scroll_into_view(&self, el: &Element) {
+        let arg = json!({ ELEMENT_KEY: el.0 });
+        let script = "arguments[0].scrollIntoView({block: 'start'});";
+        self.must(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [arg] })),
+        );
+    }
+
     /// Ends the session; tauri-driver closes the app.
     pub fn quit(self) {
         let _ = self.call("DELETE", "", None);

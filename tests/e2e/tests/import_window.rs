@@ -116,7 +116,11 @@ fn an_export_imported_in_the_window_fills_the_dashboard() {
     );
     let history = app.text_content(&app.wait_for(&by_id("import-history"), WAIT));
     assert!(history.contains("instagram-glow.studio.zip"), "{history}");
-    let _ = dashboard;
-    screenshot("20-dashboard.png");
+    app.scroll_into_view(&dashboard);
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot("21-dashboard.png");
+    app.scroll_into_view(&app.wait_for(&by_id("top-posts"), WAIT));
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot("22-top-posts.png");
     app.quit();
 }

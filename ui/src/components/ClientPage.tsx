@@ -1,12 +1,20 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { archiveClient, deleteClient, getClient, unarchiveClient } from "../api";
 import type { ApiError, Client } from "../bindings";
 import { formatDateTime } from "../format";
 import { Avatar } from "./Avatar";
+import { ClientData } from "./ClientData";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
 import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "./Icons";
 import { TagChips } from "./TagChips";
 import "./ClientPage.css";
+
+type Tab = "profile" | "data";
+// Data first: importing and the dashboard are what a client page is opened for most.
+const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
+  { value: "data", label: "Data" },
+  { value: "profile", label: "Profile" },
+];
 
 type Props = {
   clientId: string;
@@ -25,6 +33,7 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [tab, setTab] = useState<Tab>("data");
 
   useEffect(() => {
     let stale = false;
@@ -65,6 +74,15 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
       setConfirming(false);
       onError(err as ApiError);
     }
+  }
+
+  function onTabKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    event.preventDefault();
+    const i = TABS.findIndex((t) => t.value === tab);
+    const next = TABS[(i + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length].value;
+    setTab(next);
+    document.getElementById(`client-tab-${next}`)?.focus();
   }
 
   const back = (
@@ -154,48 +172,86 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         </p>
       ) : null}
 
-      <div className="client-page-grid">
-        <div className="client-page-main">
-          <Detail label="Goals" value={client.goals} testId="client-goals" />
-          <Detail label="Audience" value={client.audience} testId="client-audience" />
-          <Detail label="Brand voice" value={client.brand_voice} testId="client-brand-voice" />
-          <Detail label="Notes" value={client.notes} testId="client-notes" />
-        </div>
+      <div className="client-tabs" role="tablist" aria-label="Client sections" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.value}
+            type="button"
+            role="tab"
+            id={`client-tab-${t.value}`}
+            className="client-tab"
+            aria-selected={tab === t.value}
+            aria-controls={`client-panel-${t.value}`}
+            tabIndex={tab === t.value ? 0 : -1}
+            data-testid={`client-tab-${t.value}`}
+            onClick={() => setTab(t.value)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
 
-        <aside className="client-page-side" aria-label="Details">
-          <dl className="meta-list">
-            <div>
-              <dt>Niche</dt>
-              <dd data-testid="client-niche">{client.niche || <span className="muted">Not set</span>}</dd>
-            </div>
-            <div>
-              <dt>Tags</dt>
-              <dd data-testid="client-tags">
-                {client.tags.length > 0 ? <TagChips tags={client.tags} /> : <span className="muted">No tags</span>}
-              </dd>
-            </div>
-            <div>
-              <dt>Status</dt>
-              <dd data-testid="client-status">{client.archived ? "Archived" : "Active"}</dd>
-            </div>
-            <div>
-              <dt>Created</dt>
-              <dd>
-                <time dateTime={client.created_at} data-testid="client-created">
-                  {formatDateTime(client.created_at)}
-                </time>
-              </dd>
-            </div>
-            <div>
-              <dt>Updated</dt>
-              <dd>
-                <time dateTime={client.updated_at} data-testid="client-updated">
-                  {formatDateTime(client.updated_at)}
-                </time>
-              </dd>
-            </div>
-          </dl>
-        </aside>
+      {/* Kept mounted while hidden, so an import keeps its progress across tabs. */}
+      <div
+        role="tabpanel"
+        id="client-panel-data"
+        aria-labelledby="client-tab-data"
+        className="client-panel"
+        hidden={tab !== "data"}
+      >
+        <ClientData key={client.id} client={client} onError={onError} onDragEnter={() => setTab("data")} />
+      </div>
+
+      <div
+        role="tabpanel"
+        id="client-panel-profile"
+        aria-labelledby="client-tab-profile"
+        className="client-panel"
+        hidden={tab !== "profile"}
+      >
+        <div className="client-page-grid">
+          <div className="client-page-main">
+            <Detail label="Goals" value={client.goals} testId="client-goals" />
+            <Detail label="Audience" value={client.audience} testId="client-audience" />
+            <Detail label="Brand voice" value={client.brand_voice} testId="client-brand-voice" />
+            <Detail label="Notes" value={client.notes} testId="client-notes" />
+          </div>
+
+          <aside className="client-page-side" aria-label="Details">
+            <dl className="meta-list">
+              <div>
+                <dt>Niche</dt>
+                <dd data-testid="client-niche">{client.niche || <span className="muted">Not set</span>}</dd>
+              </div>
+              <div>
+                <dt>Tags</dt>
+                <dd data-testid="client-tags">
+                  {client.tags.length > 0 ? <TagChips tags={client.tags} /> : <span className="muted">No tags</span>}
+                </dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd data-testid="client-status">{client.archived ? "Archived" : "Active"}</dd>
+              </div>
+              <div>
+                <dt>Created</dt>
+                <dd>
+                  <time dateTime={client.created_at} data-testid="client-created">
+                    {formatDateTime(client.created_at)}
+                  </time>
+                </dd>
+              </div>
+              <div>
+                <dt>Updated</dt>
+                <dd>
+                  <time dateTime={client.updated_at} data-testid="client-updated">
+                    {formatDateTime(client.updated_at)}
+                  </time>
+                </dd>
+              </div>
+            </dl>
+          </aside>
+        </div>
       </div>
 
       {confirming ? (

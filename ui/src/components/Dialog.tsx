@@ -6,7 +6,7 @@ type Props = {
   title: string;
   description?: ReactNode;
   onClose: () => void;
-  size?: "sm" | "lg";
+  size?: "sm" | "lg" | "xl";
   children: ReactNode;
 };
 

@@ -24,3 +24,12 @@ export function row(handle: string): HTMLElement {
 }
 
 export { screen, waitFor, within };
+
+/** Renders the app, opens @handle (on its Data tab, the default) and waits for the dashboard. */
+export async function openClientData(backend: FakeBackend, handle: string) {
+  const utils = await renderApp(backend);
+  await utils.user.click(row(handle));
+  await screen.findByTestId("client-title");
+  await screen.findByTestId("client-dashboard");
+  return utils;
+}

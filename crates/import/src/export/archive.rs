@@ -83,7 +83,9 @@ impl Archive {
                         limit_mb: MAX_JSON_BYTES >> 20,
                     });
                 }
-                if let Some(dt) = entry.last_modified() {
+                // Zips written without a date carry the DOS epoch (1980): no real export predates
+                // Instagram (2010).
+                if let Some(dt) = entry.last_modified().filter(|d| d.year() >= 2010) {
                     archive.dates.insert(
                         rel.clone(),
                         format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day()),

@@ -2,7 +2,7 @@
 //! to the posts by media uri, then by time, then by caption.
 use std::collections::{BTreeMap, HashMap};
 
-use instagrowth_model::{Metrics, ParsedPost};
+use instagrowth_model::{Metrics, ParsedPost, PostKind};
 use serde_json::Value;
 
 use super::json;
@@ -52,6 +52,7 @@ pub fn apply(
     file: &str,
     v: &Value,
     key: &str,
+    kind: Option<PostKind>,
     posts: &mut [ParsedPost],
     unknown_labels: &mut BTreeMap<String, u32>,
     warnings: &mut Vec<String>,
@@ -64,7 +65,7 @@ pub fn apply(
         if !entry.metrics.any() {
             continue;
         }
-        match index.find(posts, &entry) {
+        match index.find(posts, &entry, kind) {
             Some(i) => {
                 posts[i].metrics.merge_from(&entry.metrics);
                 matched += 1;
@@ -73,7 +74,8 @@ pub fn apply(
                 "{file}: insights for a post that is not in the export ({}) were skipped",
                 entry
                     .timestamp
-                    .map(|t| format!("posted at Unix time {t}"))
+                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                    .map(|d| format!("posted {}", d.format("%Y-%m-%d %H:%M UTC")))
                     .unwrap_or_else(|| "no date".into())
             )),
         }
@@ -188,9 +190,9 @@ impl Index {
         index
     }
 
-    /// By media uri; else the one post within 2 s of the entry's time (the caption decides
-    /// between several); else the one post with the same caption.
-    fn find(&self, posts: &[ParsedPost], e: &Entry) -> Option<usize> {
+    /// By media uri; else the one post within 2 s of the entry's time (of the file's kind, when
+    /// it has one; the caption decides between several); else the one post with the same caption.
+    fn find(&self, posts: &[ParsedPost], e: &Entry, kind: Option<PostKind>) -> Option<usize> {
         if let Some(&i) = e.uri.as_ref().and_then(|u| self.by_uri.get(u)) {
             return Some(i);
         }
@@ -199,6 +201,7 @@ impl Index {
                 .by_time
                 .range(ts - 2..=ts + 2)
                 .flat_map(|(_, v)| v.iter().copied())
+                .filter(|&i| kind.is_none_or(|k| posts[i].kind == k))
                 .collect();
             if close.len() == 1 {
                 return Some(close[0]);

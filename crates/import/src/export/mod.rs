@@ -8,7 +8,7 @@ mod posts;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use instagrowth_model::{FollowerSnapshot, ParsedImport, SourceKind};
+use instagrowth_model::{FollowerSnapshot, ParsedImport, PostKind, SourceKind};
 
 pub use archive::{Archive, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_BYTES};
 use paths::Role;
@@ -92,15 +92,18 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
 
     let mut unknown = BTreeMap::new();
     for (path, role, v) in &insight_files {
-        let key = match role {
-            Role::InsightsPosts => "organic_insights_posts",
-            Role::InsightsReels => "organic_insights_reels",
-            _ => "organic_insights_stories",
+        // Reel and story insights join only to reels and stories; post insights to anything
+        // (older exports list reels among posts).
+        let (key, kind) = match role {
+            Role::InsightsPosts => ("organic_insights_posts", None),
+            Role::InsightsReels => ("organic_insights_reels", Some(PostKind::Reel)),
+            _ => ("organic_insights_stories", Some(PostKind::Story)),
         };
         insights::apply(
             path,
             v,
             key,
+            kind,
             &mut out.posts,
             &mut unknown,
             &mut out.warnings,
