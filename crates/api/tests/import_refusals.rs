@@ -1,0 +1,82 @@
+//! Every refused import — bad files, another account's export, a cancel — writes nothing.
+#[path = "../../import/tests/support/mod.rs"]
+mod support;
+
+use instagrowth_api::dashboard::client_dashboard;
+use instagrowth_api::import::{run, ImportRequest};
+use instagrowth_api::{clients, ErrorCode, NewClient, Workspace};
+use instagrowth_import::Control;
+use support::{write_zip, Export, Layout};
+
+const T0: i64 = 1_767_225_600;
+
+async fn workspace() -> Workspace {
+    let ws = Workspace::in_memory().await.unwrap();
+    clients::add(&ws, &NewClient { name: "Glow".into(), handle: "glow".into(), ..Default::default() }).await.unwrap();
+    ws
+}
+
+async fn assert_nothing_written(ws: &Workspace) {
+    let d = client_dashboard(ws, "@glow").await.unwrap();
+    assert_eq!(d.total_posts, 0);
+    assert!(d.followers.is_empty());
+    assert!(d.imports.is_empty(), "no batch recorded");
+}
+
+fn request(paths: Vec<std::path::PathBuf>, force: bool) -> ImportRequest {
+    ImportRequest { client: "@glow".into(), paths, force }
+}
+
+#[tokio::test]
+async fn refused_imports_change_nothing() {
+    let ws = workspace().await;
+    let dir = tempfile::tempdir().unwrap();
+    let zip = |name: &str, files: &[(&str, &[u8])]| {
+        let p = dir.path().join(name);
+        let owned: Vec<(String, Vec<u8>)> = files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        write_zip(&p, &owned);
+        p
+    };
+    let csv = dir.path().join("no-time.csv");
+    std::fs::write(&csv, "Post ID,Post type,Views\n1,IG image,100\n").unwrap();
+    let cases = [
+        (zip("truncated.zip", &[("your_instagram_activity/content/posts_1.json", b"[{\"media\": [")]), "is not valid JSON"),
+        (zip("html.zip", &[("start_here.html", b"<html/>")]), "choosing the JSON format"),
+        (zip("evil.zip", &[("../../x.json", b"[]")]), "unsafe path"),
+        (zip("empty.zip", &[]), "is empty"),
+        (csv, "Publish time"),
+    ];
+    for (path, needle) in cases {
+        let err = run(&ws, &request(vec![path.clone()], false), Control::new()).await.unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidImport, "{}: {err:?}", path.display());
+        assert!(err.message.contains(needle), "{}: {}", path.display(), err.message);
+        assert_nothing_written(&ws).await;
+    }
+}
+
+#[tokio::test]
+async fn another_accounts_export_and_a_cancel_change_nothing() {
+    let ws = workspace().await;
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join("other.zip");
+    Export::new(Layout::Newer)
+        .profile("not.glow", "Someone", ("Username", "Name"))
+        .post(T0, "hello", &["media/posts/1.jpg"])
+        .followers(&["a"], T0)
+        .write_zip(&zip);
+
+    let err = run(&ws, &request(vec![zip.clone()], false), Control::new()).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::HandleMismatch);
+    assert!(err.message.contains("@not.glow") && err.message.contains("@glow"), "{}", err.message);
+    assert_nothing_written(&ws).await;
+
+    let ctl = Control::new();
+    ctl.cancel();
+    let err = run(&ws, &request(vec![zip.clone()], true), ctl).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Cancelled);
+    assert_nothing_written(&ws).await;
+
+    // Confirmed, it lands.
+    let out = run(&ws, &request(vec![zip], true), Control::new()).await.unwrap();
+    assert_eq!(out.posts_added, 1);
+}
