@@ -1,4 +1,4 @@
-import type { StoredPost } from "../bindings";
+import type { Metrics, StoredPost } from "../bindings";
 import { formatCount, formatDate, formatDateTime } from "../format";
 import { KIND_LABEL, engagementOf, kindColor } from "../kinds";
 
@@ -38,7 +38,9 @@ export function TopPostsTable({ posts }: { posts: readonly StoredPost[] }) {
                 Shares
               </th>
               <th scope="col" className="num">
-                Reach / views
+                <span title="Views; for older data, plays (reels) or impressions, which Meta replaced with views in 2025">
+                  Reach / views
+                </span>
               </th>
               <th scope="col" className="num">
                 Engagement
@@ -75,9 +77,9 @@ export function TopPostsTable({ posts }: { posts: readonly StoredPost[] }) {
                   <td className="num">{formatCount(m.saves)}</td>
                   <td className="num">{formatCount(m.shares)}</td>
                   <td className="num nowrap">
-                    {m.reach === null && m.views === null
+                    {m.reach === null && viewsOf(m) === null
                       ? "—"
-                      : `${formatCount(m.reach)} / ${formatCount(m.views)}`}
+                      : `${formatCount(m.reach)} / ${formatCount(viewsOf(m))}`}
                   </td>
                   <td className="num strong">{formatCount(engagementOf(m))}</td>
                 </tr>
@@ -88,4 +90,9 @@ export function TopPostsTable({ posts }: { posts: readonly StoredPost[] }) {
       </div>
     </section>
   );
+}
+
+/** Views, or what older data counted instead: plays for reels, impressions for posts. */
+function viewsOf(m: Metrics): number | null {
+  return m.views ?? m.plays ?? m.impressions;
 }
