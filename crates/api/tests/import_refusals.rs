@@ -12,7 +12,16 @@ const T0: i64 = 1_767_225_600;
 
 async fn workspace() -> Workspace {
     let ws = Workspace::in_memory().await.unwrap();
-    clients::add(&ws, &NewClient { name: "Glow".into(), handle: "glow".into(), ..Default::default() }).await.unwrap();
+    clients::add(
+        &ws,
+        &NewClient {
+            name: "Glow".into(),
+            handle: "glow".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     ws
 }
 
@@ -24,7 +33,11 @@ async fn assert_nothing_written(ws: &Workspace) {
 }
 
 fn request(paths: Vec<std::path::PathBuf>, force: bool) -> ImportRequest {
-    ImportRequest { client: "@glow".into(), paths, force }
+    ImportRequest {
+        client: "@glow".into(),
+        paths,
+        force,
+    }
 }
 
 #[tokio::test]
@@ -33,23 +46,50 @@ async fn refused_imports_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let zip = |name: &str, files: &[(&str, &[u8])]| {
         let p = dir.path().join(name);
-        let owned: Vec<(String, Vec<u8>)> = files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+        let owned: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
         write_zip(&p, &owned);
         p
     };
     let csv = dir.path().join("no-time.csv");
     std::fs::write(&csv, "Post ID,Post type,Views\n1,IG image,100\n").unwrap();
     let cases = [
-        (zip("truncated.zip", &[("your_instagram_activity/content/posts_1.json", b"[{\"media\": [")]), "is not valid JSON"),
-        (zip("html.zip", &[("start_here.html", b"<html/>")]), "choosing the JSON format"),
+        (
+            zip(
+                "truncated.zip",
+                &[(
+                    "your_instagram_activity/content/posts_1.json",
+                    b"[{\"media\": [",
+                )],
+            ),
+            "is not valid JSON",
+        ),
+        (
+            zip("html.zip", &[("start_here.html", b"<html/>")]),
+            "choosing the JSON format",
+        ),
         (zip("evil.zip", &[("../../x.json", b"[]")]), "unsafe path"),
         (zip("empty.zip", &[]), "is empty"),
         (csv, "Publish time"),
     ];
     for (path, needle) in cases {
-        let err = run(&ws, &request(vec![path.clone()], false), Control::new()).await.unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidImport, "{}: {err:?}", path.display());
-        assert!(err.message.contains(needle), "{}: {}", path.display(), err.message);
+        let err = run(&ws, &request(vec![path.clone()], false), Control::new())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.code,
+            ErrorCode::InvalidImport,
+            "{}: {err:?}",
+            path.display()
+        );
+        assert!(
+            err.message.contains(needle),
+            "{}: {}",
+            path.display(),
+            err.message
+        );
         assert_nothing_written(&ws).await;
     }
 }
@@ -65,18 +105,28 @@ async fn another_accounts_export_and_a_cancel_change_nothing() {
         .followers(&["a"], T0)
         .write_zip(&zip);
 
-    let err = run(&ws, &request(vec![zip.clone()], false), Control::new()).await.unwrap_err();
+    let err = run(&ws, &request(vec![zip.clone()], false), Control::new())
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::HandleMismatch);
-    assert!(err.message.contains("@not.glow") && err.message.contains("@glow"), "{}", err.message);
+    assert!(
+        err.message.contains("@not.glow") && err.message.contains("@glow"),
+        "{}",
+        err.message
+    );
     assert_nothing_written(&ws).await;
 
     let ctl = Control::new();
     ctl.cancel();
-    let err = run(&ws, &request(vec![zip.clone()], true), ctl).await.unwrap_err();
+    let err = run(&ws, &request(vec![zip.clone()], true), ctl)
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::Cancelled);
     assert_nothing_written(&ws).await;
 
     // Confirmed, it lands.
-    let out = run(&ws, &request(vec![zip], true), Control::new()).await.unwrap();
+    let out = run(&ws, &request(vec![zip], true), Control::new())
+        .await
+        .unwrap();
     assert_eq!(out.posts_added, 1);
 }

@@ -1,5 +1,6 @@
 //! Metric names as exports write them, in English, German, Spanish, French, Portuguese and
 //! Italian. Labels follow the account's language; an unknown one is reported, never guessed.
+use instagrowth_model::Metrics;
 
 /// The metrics a post can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,24 @@ pub enum Metric {
     Shares,
     Follows,
     ProfileVisits,
+}
+
+impl Metric {
+    /// Where this metric lives in a [`Metrics`].
+    pub fn slot(self, m: &mut Metrics) -> &mut Option<i64> {
+        match self {
+            Metric::Views => &mut m.views,
+            Metric::Reach => &mut m.reach,
+            Metric::Impressions => &mut m.impressions,
+            Metric::Plays => &mut m.plays,
+            Metric::Likes => &mut m.likes,
+            Metric::Comments => &mut m.comments,
+            Metric::Saves => &mut m.saves,
+            Metric::Shares => &mut m.shares,
+            Metric::Follows => &mut m.follows,
+            Metric::ProfileVisits => &mut m.profile_visits,
+        }
+    }
 }
 
 /// Lower-case, without quotes, apostrophes and punctuation, single spaces.

@@ -277,24 +277,9 @@ fn metrics(row: &StringRecord, columns: &[(Metric, usize)]) -> Metrics {
     let mut m = Metrics::default();
     for &(metric, i) in columns {
         let value = row.get(i).and_then(text::parse_count);
-        *slot(&mut m, metric) = value;
+        *metric.slot(&mut m) = value;
     }
     m
-}
-
-fn slot(m: &mut Metrics, metric: Metric) -> &mut Option<i64> {
-    match metric {
-        Metric::Views => &mut m.views,
-        Metric::Reach => &mut m.reach,
-        Metric::Impressions => &mut m.impressions,
-        Metric::Plays => &mut m.plays,
-        Metric::Likes => &mut m.likes,
-        Metric::Comments => &mut m.comments,
-        Metric::Saves => &mut m.saves,
-        Metric::Shares => &mut m.shares,
-        Metric::Follows => &mut m.follows,
-        Metric::ProfileVisits => &mut m.profile_visits,
-    }
 }
 
 /// `Duration (sec)`: "12", "12.5", "12,5" (decimal comma), "1,234.5". Images carry 0, which

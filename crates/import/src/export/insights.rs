@@ -145,20 +145,8 @@ fn entry(
 }
 
 fn set(m: &mut Metrics, which: Metric, value: Option<i64>) {
-    let slot = match which {
-        Metric::Views => &mut m.views,
-        Metric::Reach => &mut m.reach,
-        Metric::Impressions => &mut m.impressions,
-        Metric::Plays => &mut m.plays,
-        Metric::Likes => &mut m.likes,
-        Metric::Comments => &mut m.comments,
-        Metric::Saves => &mut m.saves,
-        Metric::Shares => &mut m.shares,
-        Metric::Follows => &mut m.follows,
-        Metric::ProfileVisits => &mut m.profile_visits,
-    };
     if value.is_some() {
-        *slot = value;
+        *which.slot(m) = value;
     }
 }
 
