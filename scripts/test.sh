@@ -22,6 +22,10 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Rust: unit and integration tests"
 cargo test --locked --workspace 2>&1 | tee -a "$log"
 
+say "OS keychain: the real Secret Service, and none at all"
+scripts/desktop-session.sh cargo test --locked -p instagrowth-ai --test keychain -- --ignored a_secret_round_trips 2>&1 | tee -a "$log"
+env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-ai --test keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
+
 say "End to end: the real window under Xvfb"
 cargo build --locked -p instagrowth-os -p instagrowth-cli
 scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --ignored --test-threads=1 2>&1 | tee -a "$log"
