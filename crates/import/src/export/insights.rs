@@ -187,7 +187,7 @@ impl Index {
         if let Some(ts) = e.timestamp {
             let close: Vec<usize> = self
                 .by_time
-                .range(ts - 2..=ts + 2)
+                .range(ts.saturating_sub(2)..=ts.saturating_add(2))
                 .flat_map(|(_, v)| v.iter().copied())
                 .filter(|&i| kind.is_none_or(|k| posts[i].kind == k))
                 .collect();

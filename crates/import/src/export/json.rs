@@ -25,12 +25,44 @@ pub fn text(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(repair_mojibake)
 }
 
-/// A Unix-time member (seconds), accepting numbers and numeric strings.
+/// The latest Unix time (seconds) taken as real: 9999-12-31T23:59:59Z. Anything outside
+/// 0..=this is not a date (a fuzzer found `1E00000022`).
+pub const MAX_SECONDS: i64 = 253_402_300_799;
+
+/// A Unix-time member, accepting numbers and numeric strings; `None` when it is not a
+/// plausible time.
 pub fn seconds(v: &Value, key: &str) -> Option<i64> {
-    match v.get(key)? {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+    let raw = match v.get(key)? {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
+    }?;
+    let max = if key.ends_with("_ms") {
+        MAX_SECONDS * 1000
+    } else {
+        MAX_SECONDS
+    };
+    (0..=max).contains(&raw).then_some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn implausible_times_are_not_times() {
+        let v = json!({"a": 1E22, "b": -5, "c": "1700000000", "d": 1.7e9, "e": 253402300800i64, "timestamp_ms": 1700000000000i64});
+        assert_eq!(seconds(&v, "a"), None);
+        assert_eq!(seconds(&v, "b"), None);
+        assert_eq!(seconds(&v, "c"), Some(1_700_000_000));
+        assert_eq!(seconds(&v, "d"), Some(1_700_000_000));
+        assert_eq!(seconds(&v, "e"), None);
+        assert_eq!(seconds(&v, "timestamp_ms"), Some(1_700_000_000_000));
     }
 }
 
