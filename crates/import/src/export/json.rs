@@ -49,23 +49,6 @@ pub fn seconds(v: &Value, key: &str) -> Option<i64> {
     (0..=max).contains(&raw).then_some(raw)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn implausible_times_are_not_times() {
-        let v = json!({"a": 1E22, "b": -5, "c": "1700000000", "d": 1.7e9, "e": 253402300800i64, "timestamp_ms": 1700000000000i64});
-        assert_eq!(seconds(&v, "a"), None);
-        assert_eq!(seconds(&v, "b"), None);
-        assert_eq!(seconds(&v, "c"), Some(1_700_000_000));
-        assert_eq!(seconds(&v, "d"), Some(1_700_000_000));
-        assert_eq!(seconds(&v, "e"), None);
-        assert_eq!(seconds(&v, "timestamp_ms"), Some(1_700_000_000_000));
-    }
-}
-
 /// The array at `key` (or the value itself when `key` is empty); a wrong type is a shape error.
 pub fn array<'a>(file: &str, v: &'a Value, key: &str) -> ImportResult<&'a [Value]> {
     let target = if key.is_empty() { Some(v) } else { v.get(key) };
@@ -95,5 +78,22 @@ pub fn kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn implausible_times_are_not_times() {
+        let v = json!({"a": 1E22, "b": -5, "c": "1700000000", "d": 1.7e9, "e": 253402300800i64, "timestamp_ms": 1700000000000i64});
+        assert_eq!(seconds(&v, "a"), None);
+        assert_eq!(seconds(&v, "b"), None);
+        assert_eq!(seconds(&v, "c"), Some(1_700_000_000));
+        assert_eq!(seconds(&v, "d"), Some(1_700_000_000));
+        assert_eq!(seconds(&v, "e"), None);
+        assert_eq!(seconds(&v, "timestamp_ms"), Some(1_700_000_000_000));
     }
 }
