@@ -1,29 +1,15 @@
 //! Every refused import — bad files, another account's export, a cancel — writes nothing.
+mod common;
 #[path = "../../import/tests/support/mod.rs"]
 mod support;
 
 use instagrowth_api::dashboard::client_dashboard;
 use instagrowth_api::import::{run, ImportRequest};
-use instagrowth_api::{clients, ErrorCode, NewClient, Workspace};
+use instagrowth_api::{ErrorCode, Workspace};
 use instagrowth_import::Control;
 use support::{write_zip, Export, Layout};
 
 const T0: i64 = 1_767_225_600;
-
-async fn workspace() -> Workspace {
-    let ws = Workspace::in_memory().await.unwrap();
-    clients::add(
-        &ws,
-        &NewClient {
-            name: "Glow".into(),
-            handle: "glow".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    ws
-}
 
 async fn assert_nothing_written(ws: &Workspace) {
     let d = client_dashboard(ws, "@glow").await.unwrap();
@@ -42,7 +28,7 @@ fn request(paths: Vec<std::path::PathBuf>, force: bool) -> ImportRequest {
 
 #[tokio::test]
 async fn refused_imports_change_nothing() {
-    let ws = workspace().await;
+    let ws = common::workspace_with_glow().await;
     let dir = tempfile::tempdir().unwrap();
     let zip = |name: &str, files: &[(&str, &[u8])]| {
         let p = dir.path().join(name);
@@ -96,7 +82,7 @@ async fn refused_imports_change_nothing() {
 
 #[tokio::test]
 async fn another_accounts_export_and_a_cancel_change_nothing() {
-    let ws = workspace().await;
+    let ws = common::workspace_with_glow().await;
     let dir = tempfile::tempdir().unwrap();
     let zip = dir.path().join("other.zip");
     Export::new(Layout::Newer)

@@ -1,23 +1,9 @@
 //! Manual entry and the dashboard, against real SQLite with the real migrations.
+mod common;
 use instagrowth_api::dashboard::client_dashboard;
 use instagrowth_api::manual::{save, ManualEntry, ManualPost, ManualSnapshot};
-use instagrowth_api::{clients, ErrorCode, NewClient, Workspace};
+use instagrowth_api::ErrorCode;
 use instagrowth_model::PostKind;
-
-async fn workspace() -> Workspace {
-    let ws = Workspace::in_memory().await.unwrap();
-    clients::add(
-        &ws,
-        &NewClient {
-            name: "Glow".into(),
-            handle: "glow".into(),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    ws
-}
 
 fn post(date: &str, kind: PostKind, likes: i64) -> ManualPost {
     ManualPost {
@@ -36,7 +22,7 @@ fn post(date: &str, kind: PostKind, likes: i64) -> ManualPost {
 
 #[tokio::test]
 async fn manual_rows_are_saved_and_shape_the_dashboard() {
-    let ws = workspace().await;
+    let ws = common::workspace_with_glow().await;
     let entry = ManualEntry {
         snapshot: Some(ManualSnapshot {
             date: "2026-03-01".into(),
@@ -84,7 +70,7 @@ async fn manual_rows_are_saved_and_shape_the_dashboard() {
 
 #[tokio::test]
 async fn a_bad_row_names_its_field_and_saves_nothing() {
-    let ws = workspace().await;
+    let ws = common::workspace_with_glow().await;
     let mut bad = post("2026-02-02", PostKind::Image, 5);
     bad.likes = Some(-1);
     let entry = ManualEntry {

@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, t
 import { createClient, toApiError, updateClient } from "../api";
 import type { Client, ClientPatch, NewClient } from "../bindings";
 import { isMac } from "../format";
+import { DialogFooter } from "./DialogFooter";
 import {
   checkHandle,
   checkName,
@@ -253,19 +254,12 @@ export function ClientForm({ client, onCancel, onSaved }: Props) {
           </div>
         </div>
 
-        <footer className="client-form-footer">
-          <span className="client-form-shortcut" aria-hidden="true">
-            <kbd>{isMac ? "⌘" : "Ctrl"}</kbd>
-            <kbd>Enter</kbd> to save · <kbd>Esc</kbd> to cancel
-          </span>
-          <button type="button" className="btn" data-testid="form-cancel" disabled={saving} onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="form-save" disabled={saving}>
-            {saving ? <span className="spinner" aria-hidden="true" /> : null}
-            {saving ? "Saving…" : client ? "Save changes" : "Create client"}
-          </button>
-        </footer>
+        <DialogFooter
+          saving={saving}
+          saveLabel={client ? "Save changes" : "Create client"}
+          onCancel={onCancel}
+          testIdPrefix="form"
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { saveManual, toApiError } from "../api";
 import type { Client, ImportOutcome, PostKind } from "../bindings";
 import { isMac } from "../format";
+import { DialogFooter } from "./DialogFooter";
 import { KIND_LABEL, POST_KINDS } from "../kinds";
 import {
   checkEntry,
@@ -328,19 +329,7 @@ export function ManualEntryDialog({ client, onCancel, onSaved }: Props) {
           </fieldset>
         </div>
 
-        <footer className="manual-footer">
-          <span className="manual-shortcut" aria-hidden="true">
-            <kbd>{isMac ? "⌘" : "Ctrl"}</kbd>
-            <kbd>Enter</kbd> to save · <kbd>Esc</kbd> to cancel
-          </span>
-          <button type="button" className="btn" data-testid="manual-cancel" disabled={saving} onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="manual-save" disabled={saving}>
-            {saving ? <span className="spinner" aria-hidden="true" /> : null}
-            {saving ? "Saving…" : "Save"}
-          </button>
-        </footer>
+        <DialogFooter saving={saving} saveLabel="Save" onCancel={onCancel} testIdPrefix="manual" />
       </form>
     </Dialog>
   );
