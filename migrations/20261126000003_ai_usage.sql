@@ -12,7 +12,7 @@ CREATE TABLE ai_usage (
     completion_tokens  INTEGER NOT NULL DEFAULT 0 CHECK (completion_tokens >= 0),
     tokens_estimated   INTEGER NOT NULL DEFAULT 0 CHECK (tokens_estimated IN (0, 1)),
     cost_micro_usd     INTEGER NOT NULL DEFAULT 0 CHECK (cost_micro_usd >= 0),
-    priced             INTEGER NOT NULL DEFAULT 0 CHECK (priced IN (0, 1)), -- 0: no price known for the model
+    priced             INTEGER NOT NULL DEFAULT 0 CHECK (priced IN (0, 1)), -- 0: no price known (local models are priced at 0)
     credits            INTEGER NOT NULL DEFAULT 0 CHECK (credits >= 0),
     latency_ms         INTEGER NOT NULL CHECK (latency_ms >= 0),
     attempts           INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),

@@ -14,6 +14,22 @@ fn main() {
         "import_run",
         "import_cancel",
         "manual_save",
+        "ai_presets",
+        "ai_status",
+        "ai_configure",
+        "ai_disable",
+        "ai_set_key",
+        "ai_remove_key",
+        "ai_list_models",
+        "ai_test_connection",
+        "ai_set_allowance",
+        "ai_usage",
+        "ai_usage_by_client",
+        "ai_prices",
+        "ai_set_price",
+        "ai_delete_price",
+        "ai_sample",
+        "ai_cancel",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,5 +1,6 @@
 //! The desktop app: Tauri glue only. Windows, plugins, logging and one-line commands that call
 //! `instagrowth-api`. No domain logic lives here.
+mod ai_commands;
 mod commands;
 mod logging;
 mod state;
@@ -31,6 +32,22 @@ pub fn run() {
         commands::import_run,
         commands::import_cancel,
         commands::manual_save,
+        ai_commands::ai_presets,
+        ai_commands::ai_status,
+        ai_commands::ai_configure,
+        ai_commands::ai_disable,
+        ai_commands::ai_set_key,
+        ai_commands::ai_remove_key,
+        ai_commands::ai_list_models,
+        ai_commands::ai_test_connection,
+        ai_commands::ai_set_allowance,
+        ai_commands::ai_usage,
+        ai_commands::ai_usage_by_client,
+        ai_commands::ai_prices,
+        ai_commands::ai_set_price,
+        ai_commands::ai_delete_price,
+        ai_commands::ai_sample,
+        ai_commands::ai_cancel,
     ]);
     let first_call = std::sync::Once::new();
 

@@ -1,5 +1,8 @@
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use instagrowth_ai::CancellationToken;
 
 use instagrowth_import::{Control, Progress};
 
@@ -12,6 +15,8 @@ pub struct AppState {
     workspace: ApiResult<Workspace>,
     /// The import running now, so it can be cancelled.
     import: Mutex<Option<Control>>,
+    /// AI generations running now, by the run id the UI chose, so each can be cancelled.
+    ai_runs: Mutex<HashMap<String, CancellationToken>>,
 }
 
 impl AppState {
@@ -35,6 +40,7 @@ impl AppState {
             data_dir,
             workspace,
             import: Mutex::new(None),
+            ai_runs: Mutex::default(),
         }
     }
 
@@ -65,6 +71,34 @@ impl AppState {
             .as_ref()
         {
             ctl.cancel();
+        }
+    }
+
+    /// Registers an AI generation under `run_id`; its token is cancelled by `cancel_ai_run`.
+    pub fn begin_ai_run(&self, run_id: &str) -> CancellationToken {
+        let token = CancellationToken::new();
+        self.ai_runs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(run_id.to_string(), token.clone());
+        token
+    }
+
+    pub fn end_ai_run(&self, run_id: &str) {
+        self.ai_runs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(run_id);
+    }
+
+    pub fn cancel_ai_run(&self, run_id: &str) {
+        if let Some(t) = self
+            .ai_runs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(run_id)
+        {
+            t.cancel();
         }
     }
 

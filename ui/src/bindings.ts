@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -252,3 +252,109 @@ date: string,
 time: string | null, kind: PostKind, caption: string, likes: number | null, comments: number | null, saves: number | null, shares: number | null, reach: number | null, views: number | null, };
 
 export type ManualEntry = { snapshot: ManualSnapshot | null, posts: Array<ManualPost>, };
+
+export type Preset = "openai" | "openrouter" | "ollama" | "lmstudio" | "custom";
+
+export type ExtraHeader = { name: string, value: string, };
+
+export type ProviderSettings = { preset: Preset, base_url: string, model: string, extra_headers: Array<ExtraHeader>, };
+
+export type PresetInfo = { preset: Preset, label: string, base_url: string, default_model: string, needs_key: boolean, local: boolean, };
+
+export type KeyState = { "state": "stored", hint: string, } | { "state": "missing" } | { "state": "not_needed" };
+
+export type AiStatus = { 
+/**
+ * `null` when no provider is set up (drafts are offline).
+ */
+provider: ProviderSettings | null, provider_label: string | null, key: KeyState, 
+/**
+ * The provider runs on this machine or the local network: client data stays here.
+ */
+local: boolean, 
+/**
+ * `YYYY-MM` (UTC) of the credit month.
+ */
+month: string, credits_used: number, credits_allowance: number, 
+/**
+ * The first day of the next credit month, `YYYY-MM-DD`.
+ */
+credits_renew_on: string, 
+/**
+ * Why AI drafting is off right now (no provider, no key, no credits); `null` when ready.
+ */
+offline_reason: string | null, };
+
+export type Usage = { prompt_tokens: number, completion_tokens: number, 
+/**
+ * True when the provider sent no usage and the counts are estimates.
+ */
+estimated: boolean, };
+
+export type ConnectionTest = { 
+/**
+ * The model that answered.
+ */
+model: string, latency_ms: number, usage: Usage, };
+
+export type ModelPrice = { model: string, 
+/**
+ * Micro-dollars per million prompt tokens (0.15 USD → 150000).
+ */
+input_micro_usd_per_mtok: number, output_micro_usd_per_mtok: number, };
+
+export type UsageTotals = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * Set when the totals are for one client.
+ */
+client_id: string | null, client_name: string | null, calls: number, failed_calls: number, prompt_tokens: number, completion_tokens: number, cost_micro_usd: number, 
+/**
+ * Successful calls to a model with no price in the table (their cost is unknown).
+ */
+unpriced_calls: number, credits: number, };
+
+export type UsageRecord = { id: number, at: string, client_id: string | null, 
+/**
+ * The client's name, `null` when the call was for no client or the client was deleted.
+ */
+client_name: string | null, feature: string, provider: string, model: string, prompt_tokens: number, completion_tokens: number, tokens_estimated: boolean, cost_micro_usd: number, priced: boolean, credits: number, latency_ms: number, attempts: number, outcome: string, };
+
+export type UsageReport = { status: AiStatus, 
+/**
+ * Set when the report is for one client.
+ */
+client_id: string | null, 
+/**
+ * Totals per month, the newest first.
+ */
+months: Array<UsageTotals>, 
+/**
+ * This month's totals per client (only in the workspace-wide report).
+ */
+clients: Array<UsageTotals>, 
+/**
+ * The latest calls, the newest first.
+ */
+recent: Array<UsageRecord>, };
+
+export type AiEvent = { "kind": "retrying", attempt: number, wait_ms: number, reason: string, } | { "kind": "text", chars: number, tokens: number, } | { "kind": "item", field: string, index: number, value: unknown, } | { "kind": "repairing", reason: string, };
+
+export type SampleHook = { 
+/**
+ * The hook, one line.
+ */
+text: string, 
+/**
+ * One of the formulas: curiosity_gap, contrarian, list, mistake, before_after, story, question, statistic.
+ */
+formula: string, };
+
+export type SampleResult = { 
+/**
+ * `null` when drafting is offline (see `offline_reason`).
+ */
+hooks: Array<SampleHook> | null, model: string | null, latency_ms: number, offline_reason: string | null, };

@@ -22,7 +22,6 @@ use crate::transport::{
 
 /// Tokens a call used, as the provider reported them (or estimated when it did not).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export_to = "bindings.ts")]
 pub struct Usage {
     pub prompt_tokens: u32,
     pub completion_tokens: u32,
@@ -50,7 +49,6 @@ pub struct Failed {
 
 /// Result of "Test connection".
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[ts(export_to = "bindings.ts")]
 pub struct ConnectionTest {
     /// The model that answered.
     pub model: String,

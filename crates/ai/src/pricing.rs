@@ -8,7 +8,6 @@ use crate::client::Usage;
 
 /// One row of the price table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export_to = "bindings.ts")]
 pub struct ModelPrice {
     pub model: String,
     /// Micro-dollars per million prompt tokens (0.15 USD → 150000).

@@ -7,7 +7,6 @@ use ts_rs::TS;
 /// A provider preset: the base URL, a sensible model and how it does structured output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export_to = "bindings.ts")]
 pub enum Preset {
     OpenAi,
     OpenRouter,
@@ -19,7 +18,6 @@ pub enum Preset {
 /// How the provider is asked for JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export_to = "bindings.ts")]
 pub enum StructuredMode {
     /// `response_format: json_schema` — the provider constrains the answer to the schema.
     JsonSchema,
@@ -115,7 +113,6 @@ impl Preset {
 /// A header sent with every request (OpenRouter's `HTTP-Referer` and `X-Title`, a proxy's
 /// routing header). Never a secret: the key has its own place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export_to = "bindings.ts")]
 pub struct ExtraHeader {
     pub name: String,
     pub value: String,
@@ -123,7 +120,6 @@ pub struct ExtraHeader {
 
 /// The provider the workspace uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export_to = "bindings.ts")]
 pub struct ProviderSettings {
     pub preset: Preset,
     pub base_url: String,
@@ -183,7 +179,16 @@ impl ProviderSettings {
     /// Checks and normalises (trims, drops a trailing `/`). The base URL must be http(s) with a
     /// host; plain http is only for this machine or a private network (a local model server) —
     /// an API key is never sent in clear text over the internet.
-    pub fn validated(mut self) -> Result<ProviderSettings, SettingsError> {
+    pub fn validated(self) -> Result<ProviderSettings, SettingsError> {
+        let s = self.validated_for_listing()?;
+        if s.model.is_empty() {
+            return Err(refuse("model", "choose the model to use"));
+        }
+        Ok(s)
+    }
+
+    /// As [`validated`](Self::validated) but the model may still be unchosen (to list models).
+    pub fn validated_for_listing(mut self) -> Result<ProviderSettings, SettingsError> {
         self.base_url = self.base_url.trim().trim_end_matches('/').to_string();
         self.model = self.model.trim().to_string();
         if self.base_url.is_empty() {
@@ -212,9 +217,6 @@ impl ProviderSettings {
         }
         if host.is_empty() {
             return Err(refuse("base_url", "the base URL has no host"));
-        }
-        if self.model.is_empty() {
-            return Err(refuse("model", "choose the model to use"));
         }
         if self.model.chars().any(char::is_whitespace) {
             return Err(refuse(

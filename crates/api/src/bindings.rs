@@ -4,10 +4,15 @@
 //! differs from what the Rust types produce; run it with `UPDATE_BINDINGS=1` to rewrite it.
 use ts_rs::{Config, TS};
 
+use instagrowth_ai::pricing::ModelPrice;
+use instagrowth_ai::{ConnectionTest, ExtraHeader, Preset, ProviderSettings, Usage};
 use instagrowth_import::Progress;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
-use instagrowth_store::{ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread};
+use instagrowth_store::{
+    ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread, UsageRecord, UsageTotals,
+};
 
+use crate::ai::{AiEvent, AiStatus, KeyState, PresetInfo, SampleHook, SampleResult, UsageReport};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::{
@@ -42,6 +47,21 @@ pub fn typescript() -> String {
         ManualSnapshot::decl(&cfg),
         ManualPost::decl(&cfg),
         ManualEntry::decl(&cfg),
+        Preset::decl(&cfg),
+        ExtraHeader::decl(&cfg),
+        ProviderSettings::decl(&cfg),
+        PresetInfo::decl(&cfg),
+        KeyState::decl(&cfg),
+        AiStatus::decl(&cfg),
+        Usage::decl(&cfg),
+        ConnectionTest::decl(&cfg),
+        ModelPrice::decl(&cfg),
+        UsageTotals::decl(&cfg),
+        UsageRecord::decl(&cfg),
+        UsageReport::decl(&cfg),
+        AiEvent::decl(&cfg),
+        SampleHook::decl(&cfg),
+        SampleResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -22,6 +22,34 @@ pub enum ErrorCode {
     HandleMismatch,
     /// The user cancelled; nothing was saved.
     Cancelled,
+    /// No OS keychain is reachable (or it refused); the message says what to do.
+    KeychainUnavailable,
+    /// No AI provider is set up: drafts are written offline.
+    AiNotConfigured,
+    /// The provider needs an API key and none is stored.
+    AiMissingKey,
+    /// The provider refused the key (401).
+    AiBadKey,
+    /// The key has no access to the model (403).
+    AiNoAccess,
+    /// The provider does not know the model, or the base URL is wrong (404).
+    AiUnknownModel,
+    /// The provider account is out of credit.
+    AiQuotaExhausted,
+    /// The provider kept rate-limiting after the retries.
+    AiRateLimited,
+    /// The provider cannot be reached: drafts are written offline.
+    AiUnreachable,
+    /// The provider did not answer in time.
+    AiTimeout,
+    /// The request is too long for the model.
+    AiContextTooLong,
+    /// The provider failed, refused the request, or broke off the answer.
+    AiProviderError,
+    /// The model's answer was unusable even after one repair attempt.
+    AiInvalidAnswer,
+    /// This month's AI credits are used up: drafts are written offline.
+    AiCreditsSpent,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }
@@ -56,6 +84,48 @@ impl From<instagrowth_import::ImportError> for ApiError {
             _ => ErrorCode::InvalidImport,
         };
         ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<instagrowth_ai::AiError> for ApiError {
+    fn from(e: instagrowth_ai::AiError) -> Self {
+        use instagrowth_ai::AiError as E;
+        let code = match &e {
+            E::NotConfigured => ErrorCode::AiNotConfigured,
+            E::Keychain(_) => ErrorCode::KeychainUnavailable,
+            E::MissingKey { .. } => ErrorCode::AiMissingKey,
+            E::BadKey => ErrorCode::AiBadKey,
+            E::NoAccess { .. } => ErrorCode::AiNoAccess,
+            E::UnknownModel { .. } | E::WrongAddress => ErrorCode::AiUnknownModel,
+            E::QuotaExhausted { .. } => ErrorCode::AiQuotaExhausted,
+            E::RateLimited { .. } => ErrorCode::AiRateLimited,
+            E::Unreachable { .. } => ErrorCode::AiUnreachable,
+            E::Timeout { .. } => ErrorCode::AiTimeout,
+            E::ContextTooLong { .. } => ErrorCode::AiContextTooLong,
+            E::ProviderDown { .. } | E::Refused { .. } | E::Interrupted { .. } => {
+                ErrorCode::AiProviderError
+            }
+            E::InvalidAnswer { .. } => ErrorCode::AiInvalidAnswer,
+            E::CreditsSpent { .. } => ErrorCode::AiCreditsSpent,
+            E::Cancelled => ErrorCode::Cancelled,
+        };
+        ApiError::new(code, e.to_string())
+    }
+}
+
+impl From<instagrowth_ai::KeychainError> for ApiError {
+    fn from(e: instagrowth_ai::KeychainError) -> Self {
+        ApiError::new(ErrorCode::KeychainUnavailable, e.to_string())
+    }
+}
+
+impl From<instagrowth_ai::SettingsError> for ApiError {
+    fn from(e: instagrowth_ai::SettingsError) -> Self {
+        ApiError {
+            code: ErrorCode::InvalidInput,
+            message: e.message,
+            field: Some(e.field.to_string()),
+        }
     }
 }
 

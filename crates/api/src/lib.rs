@@ -3,6 +3,7 @@
 //! Each function here is what one Tauri command or one CLI subcommand does; both stay thin.
 //! Errors leave as [`ApiError`] — `{code, message, field}` — so the UI branches on a code.
 
+pub mod ai;
 pub mod bindings;
 pub mod clients;
 pub mod dashboard;

@@ -15,5 +15,6 @@ pub mod validate;
 pub use db::{Store, DB_FILE_NAME};
 pub use error::{StoreError, StoreResult};
 pub use imports::{BatchInfo, ImportOutcome};
+pub use model::ai::{NewUsage, UsageRecord, UsageTotals};
 pub use model::client::{ArchivedFilter, Client, ClientPatch, ClientQuery, NewClient};
 pub use model::instagram::{ImportBatch, StoredPost, StoredSnapshot, StoredThread};
