@@ -24,7 +24,10 @@ cargo test --locked --workspace 2>&1 | tee -a "$log"
 
 say "OS keychain: the real Secret Service, and none at all"
 scripts/desktop-session.sh cargo test --locked -p instagrowth-ai --test keychain -- --ignored a_secret_round_trips 2>&1 | tee -a "$log"
+scripts/desktop-session.sh cargo test --locked -p instagrowth-api --test ai_keychain -- --ignored the_key_lives 2>&1 | tee -a "$log"
+scripts/desktop-session.sh cargo test --locked -p instagrowth-cli --test ai_cli -- --ignored set_key_reads_stdin 2>&1 | tee -a "$log"
 env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-ai --test keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
+env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-api --test ai_keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
 
 say "End to end: the real window under Xvfb"
 cargo build --locked -p instagrowth-os -p instagrowth-cli

@@ -5,11 +5,17 @@ import { ClientForm } from "./components/ClientForm";
 import { ClientList } from "./components/ClientList";
 import { ClientPage } from "./components/ClientPage";
 import { ErrorBanner } from "./components/ErrorBanner";
-import { Sidebar } from "./components/Sidebar";
+import { SettingsPage } from "./components/settings/SettingsPage";
+import { Sidebar, type Section } from "./components/Sidebar";
+import { UsagePage } from "./components/usage/UsagePage";
 import { DEFAULT_FILTERS, matchesFilters, type ListFilters } from "./filters";
 import { useShortcut } from "./hooks/useShortcut";
 
-type View = { kind: "list" } | { kind: "client"; id: string };
+type View =
+  | { kind: "list" }
+  | { kind: "client"; id: string }
+  | { kind: "settings" }
+  | { kind: "usage" };
 /** The open client form: `client` null creates one. */
 type FormState = { client: Client | null } | null;
 
@@ -47,6 +53,12 @@ export function App() {
 
   const showList = () => setView((v) => (v.kind === "list" ? v : { kind: "list" }));
   const openNew = () => setForm({ client: null });
+  const section: Section = view.kind === "settings" || view.kind === "usage" ? view.kind : "clients";
+
+  function navigate(to: Section) {
+    if (to === "clients") showList();
+    else setView((v) => (v.kind === to ? v : { kind: to }));
+  }
 
   useShortcut("n", openNew);
   useShortcut("k", () => {
@@ -67,7 +79,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar version={info?.version ?? null} clientsActive onClients={showList} />
+      <Sidebar version={info?.version ?? null} active={section} onNavigate={navigate} />
 
       <main className="main">
         {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
@@ -88,6 +100,10 @@ export function App() {
                 onError={reportError}
                 onLoaded={onListLoaded}
               />
+            ) : view.kind === "settings" ? (
+              <SettingsPage onError={reportError} />
+            ) : view.kind === "usage" ? (
+              <UsagePage onError={reportError} onOpenSettings={() => navigate("settings")} />
             ) : (
               <ClientPage
                 clientId={view.id}

@@ -2,17 +2,26 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { open } from "@tauri-apps/plugin-dialog";
 import type {
+  AiEvent,
+  AiStatus,
   ApiError,
   AppInfo,
   Client,
   ClientDashboard,
   ClientPatch,
   ClientQuery,
+  ConnectionTest,
   ErrorCode,
   ImportOutcome,
   ManualEntry,
+  ModelPrice,
   NewClient,
+  PresetInfo,
   Progress,
+  ProviderSettings,
+  SampleResult,
+  UsageReport,
+  UsageTotals,
 } from "./bindings";
 
 // A Record over the generated union: adding a code in Rust without listing it here fails the
@@ -27,6 +36,20 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   invalid_import: true,
   handle_mismatch: true,
   cancelled: true,
+  keychain_unavailable: true,
+  ai_not_configured: true,
+  ai_missing_key: true,
+  ai_bad_key: true,
+  ai_no_access: true,
+  ai_unknown_model: true,
+  ai_quota_exhausted: true,
+  ai_rate_limited: true,
+  ai_unreachable: true,
+  ai_timeout: true,
+  ai_context_too_long: true,
+  ai_provider_error: true,
+  ai_invalid_answer: true,
+  ai_credits_spent: true,
   internal: true,
 };
 
@@ -121,6 +144,65 @@ export const cancelImport = (): Promise<null> => call("import_cancel");
 
 export const saveManual = (key: string, entry: ManualEntry): Promise<ImportOutcome> =>
   call("manual_save", { key, entry });
+
+// ---- AI provider, key, credits, usage and prices ----
+
+export const aiPresets = (): Promise<PresetInfo[]> => call("ai_presets");
+
+export const aiStatus = (): Promise<AiStatus> => call("ai_status");
+
+/** Saves the provider (checked by the back end; a bad setting rejects with its `field`). */
+export const aiConfigure = (settings: ProviderSettings): Promise<AiStatus> =>
+  call("ai_configure", { settings });
+
+/** Offline drafts only: forgets the provider. */
+export const aiDisable = (): Promise<AiStatus> => call("ai_disable");
+
+/** Stores the key in the OS keychain; it is never read back (the status shows a hint). */
+export const aiSetKey = (key: string): Promise<AiStatus> => call("ai_set_key", { key });
+
+export const aiRemoveKey = (): Promise<AiStatus> => call("ai_remove_key");
+
+/** The models the provider offers, for settings that may not be saved yet (`model` may be ""). */
+export const aiListModels = (settings: ProviderSettings): Promise<string[]> =>
+  call("ai_list_models", { settings });
+
+/** A tiny request to the saved provider. */
+export const aiTestConnection = (): Promise<ConnectionTest> => call("ai_test_connection");
+
+export const aiSetAllowance = (credits: number): Promise<AiStatus> =>
+  call("ai_set_allowance", { credits });
+
+/** Usage of the whole workspace (`client` null) or of one client. */
+export const aiUsage = (client: string | null): Promise<UsageReport> => call("ai_usage", { client });
+
+/** Totals per client for `month` (`YYYY-MM`). */
+export const aiUsageByClient = (month: string): Promise<UsageTotals[]> =>
+  call("ai_usage_by_client", { month });
+
+export const aiPrices = (): Promise<ModelPrice[]> => call("ai_prices");
+
+/** Adds or replaces the price of `price.model`; answers the whole table. */
+export const aiSetPrice = (price: ModelPrice): Promise<ModelPrice[]> => call("ai_set_price", { price });
+
+export const aiDeletePrice = (model: string): Promise<ModelPrice[]> => call("ai_delete_price", { model });
+
+/**
+ * Three sample hooks from the provider for `client` (or a generic one), streamed to `onEvent`.
+ * Rejects with `cancelled` after `aiCancel(runId)`; nothing is charged then.
+ */
+export function aiSample(
+  runId: string,
+  client: string | null,
+  onEvent: (event: AiEvent) => void,
+): Promise<SampleResult> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("ai_sample", { runId, client, onEvent: channel });
+}
+
+/** Stops the AI run `runId`. */
+export const aiCancel = (runId: string): Promise<null> => call("ai_cancel", { runId });
 
 const IMPORT_FILTERS = [
   { name: "Instagram export or Business Suite CSV", extensions: ["zip", "csv"] },

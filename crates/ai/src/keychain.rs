@@ -2,6 +2,9 @@
 //! on Linux, the Keychain on macOS, the Credential Manager on Windows. When none is reachable the
 //! caller gets [`KeychainError::Unavailable`] with what to do — never a silent in-memory or
 //! plaintext fallback. Secrets never appear in errors or logs.
+//!
+//! The calls block (the Secret Service client drives its own D-Bus connection): from async code,
+//! run them on a blocking thread (`tokio::task::spawn_blocking`), never on a runtime worker.
 use std::sync::{Arc, OnceLock};
 
 use keyring_core::{Entry, Error};

@@ -35,6 +35,9 @@ pub enum Command {
     /// Workspace settings shared with the app.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// The AI provider (your own OpenAI-compatible key or a local model), its key, and usage.
+    #[command(subcommand)]
+    Ai(AiCommand),
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {
@@ -160,5 +163,74 @@ pub enum SettingsCommand {
     TimeZone {
         /// The new zone; omit to show the current one.
         zone: Option<String>,
+    },
+}
+
+/// The provider presets (`--preset`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresetArg {
+    Openai,
+    Openrouter,
+    Ollama,
+    Lmstudio,
+    Custom,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AiCommand {
+    /// Choose the provider: a preset, optionally with its base URL or model changed.
+    Configure {
+        #[arg(long, value_enum)]
+        preset: PresetArg,
+        /// The OpenAI-compatible base URL (required for custom), e.g. https://host/v1.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// The model name as the provider lists it (`instagrowth ai models`).
+        #[arg(long)]
+        model: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the provider, whether a key is stored, and this month's credits.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send one small request: proves the address, the key and the model, and times it.
+    Test {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Store the provider's API key in the OS keychain, read from stdin (never an argument).
+    SetKey,
+    /// Remove the provider's API key from the OS keychain.
+    RemoveKey,
+    /// List the models the provider offers.
+    Models {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show or set the monthly allowance of AI credits (one credit = one successful generation).
+    Allowance {
+        /// The new allowance; omit to show the current one.
+        credits: Option<i64>,
+    },
+    /// Forget the provider: everything is drafted offline.
+    Disable,
+    /// AI usage per month and per client, and the latest calls.
+    Usage {
+        /// Only this client (id or @handle).
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write three sample hooks with the configured model (progress on stderr).
+    Sample {
+        /// For this client (id or @handle); a generic client otherwise.
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
 }

@@ -2,6 +2,8 @@
 //!
 //! `--json` prints exactly one JSON document on stdout. Bad input exits non-zero with one human
 //! line on stderr and changes nothing.
+mod ai_cmd;
+mod ai_output;
 mod args;
 mod clients_cmd;
 mod import_cmd;
@@ -12,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 
-use crate::args::{Cli, Command, SettingsCommand};
+use crate::args::{AiCommand, Cli, Command, SettingsCommand};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -45,7 +47,13 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Clients(cmd) => clients_cmd::precheck(cmd)?,
         Command::Import { paths, .. } => import_cmd::precheck(paths)?,
         Command::Settings(_) => {}
+        Command::Ai(cmd) => ai_cmd::precheck(cmd)?,
     }
+    // A key is read from stdin before the workspace is opened: no key, no workspace.
+    let key = match &cli.command {
+        Command::Ai(AiCommand::SetKey) => Some(ai_cmd::read_key()?),
+        _ => None,
+    };
     let ws = Workspace::open_resolved(cli.data_dir).await?;
     let result = match cli.command {
         Command::Clients(cmd) => clients_cmd::run(&ws, cmd).await,
@@ -63,6 +71,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
                 .await
                 .map(|z| println!("{z}")),
         },
+        Command::Ai(cmd) => ai_cmd::run(&ws, cmd, key).await,
     };
     ws.close().await;
     result
@@ -83,6 +92,14 @@ fn usage_error(e: clap::Error) -> ExitCode {
         } else {
             ExitCode::SUCCESS
         };
+    }
+    // `ai set-key` never takes the key as an argument; do not echo what was typed there.
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "set-key") && args.iter().any(|a| a == "ai") {
+        eprintln!(
+            "error: set-key reads the key from stdin, never from the command line (see --help)"
+        );
+        return ExitCode::from(2);
     }
     let text = e.render().to_string();
     let line = text

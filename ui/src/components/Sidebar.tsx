@@ -1,13 +1,30 @@
-import { BrandMark, UsersIcon } from "./Icons";
+import type { ReactNode } from "react";
+import { BrandMark, GaugeIcon, SettingsIcon, UsersIcon } from "./Icons";
 import "./Sidebar.css";
+
+/** The top-level section on screen. */
+export type Section = "clients" | "usage" | "settings";
 
 type Props = {
   version: string | null;
-  clientsActive: boolean;
-  onClients: () => void;
+  active: Section;
+  onNavigate: (section: Section) => void;
 };
 
-export function Sidebar({ version, clientsActive, onClients }: Props) {
+export function Sidebar({ version, active, onNavigate }: Props) {
+  const item = (section: Section, label: string, icon: ReactNode) => (
+    <button
+      type="button"
+      className="sidebar-item"
+      data-testid={`nav-${section}`}
+      aria-current={active === section ? "page" : undefined}
+      onClick={() => onNavigate(section)}
+    >
+      {icon}
+      {label}
+    </button>
+  );
+
   return (
     <aside className="sidebar">
       <div className="sidebar-brand">
@@ -16,16 +33,15 @@ export function Sidebar({ version, clientsActive, onClients }: Props) {
       </div>
 
       <nav className="sidebar-nav" aria-label="Main">
-        <button
-          type="button"
-          className="sidebar-item"
-          data-testid="nav-clients"
-          aria-current={clientsActive ? "page" : undefined}
-          onClick={onClients}
-        >
-          <UsersIcon size={16} />
-          Clients
-        </button>
+        {item("clients", "Clients", <UsersIcon size={16} />)}
+      </nav>
+
+      <nav className="sidebar-nav sidebar-nav-secondary" aria-labelledby="sidebar-workspace">
+        <p id="sidebar-workspace" className="sidebar-group">
+          Workspace
+        </p>
+        {item("usage", "AI usage", <GaugeIcon size={16} />)}
+        {item("settings", "Settings", <SettingsIcon size={16} />)}
       </nav>
 
       <div className="sidebar-footer">

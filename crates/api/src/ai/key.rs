@@ -1,7 +1,7 @@
 //! The provider's API key: in the OS keychain and nowhere else. The workspace keeps only a
 //! non-secret hint (`sk-…wxyz`) per preset, so status never has to unlock the keychain and a
 //! provider that needs no key never touches it. Keys are filed per workspace and preset.
-use instagrowth_ai::{Keychain, Preset};
+use instagrowth_ai::{Keychain, KeychainError, Preset};
 use instagrowth_store::queries::settings;
 
 use super::config::{provider, status, AiStatus, KeyState};
@@ -73,7 +73,8 @@ pub async fn set_key(ws: &Workspace, key: &str) -> ApiResult<AiStatus> {
         ));
     };
     let account = account(ws, p.preset).await?;
-    Keychain::open()?.set(&account, key)?;
+    let secret = key.to_string();
+    with_keychain(move |kc| kc.set(&account, &secret)).await?;
     settings::set(ws.store(), &hint_key(p.preset), &hint(key)).await?;
     tracing::info!(preset = p.preset.id(), "API key stored in the OS keychain");
     status(ws).await
@@ -86,7 +87,7 @@ pub async fn remove_key(ws: &Workspace) -> ApiResult<AiStatus> {
         return status(ws).await;
     };
     let account = account(ws, p.preset).await?;
-    Keychain::open()?.delete(&account)?;
+    with_keychain(move |kc| kc.delete(&account)).await?;
     settings::set(ws.store(), &hint_key(p.preset), "").await?;
     status(ws).await
 }
@@ -96,7 +97,7 @@ pub(crate) async fn read(ws: &Workspace, preset: Preset) -> ApiResult<Option<Str
     match state(ws, preset).await? {
         KeyState::Stored { .. } => {
             let account = account(ws, preset).await?;
-            let key = Keychain::open()?.get(&account)?;
+            let key = with_keychain(move |kc| kc.get(&account)).await?;
             if key.is_none() {
                 tracing::warn!(
                     preset = preset.id(),
@@ -107,6 +108,22 @@ pub(crate) async fn read(ws: &Workspace, preset: Preset) -> ApiResult<Option<Str
         }
         _ => Ok(None),
     }
+}
+
+/// Runs a keychain operation off the async threads: the Secret Service client blocks (and
+/// drives its own D-Bus connection), which must not happen on a runtime worker.
+async fn with_keychain<T: Send + 'static>(
+    op: impl FnOnce(Keychain) -> Result<T, KeychainError> + Send + 'static,
+) -> ApiResult<T> {
+    tokio::task::spawn_blocking(move || op(Keychain::open()?))
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("the keychain task failed: {e}"),
+            )
+        })?
+        .map_err(Into::into)
 }
 
 fn invalid(message: &str) -> ApiError {

@@ -35,7 +35,7 @@ pub(crate) async fn record(
     outcome: &str,
     credits: i64,
 ) -> ApiResult<()> {
-    let (cost, priced) = if settings.is_local() {
+    let (cost, priced) = if settings.preset.is_local() {
         (0, true)
     } else {
         let table = prices(ws).await?;
