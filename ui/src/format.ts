@@ -85,3 +85,11 @@ export function formatSpan(first: string | null, last: string | null): string | 
   if (months < 24) return plural(Math.round(months), "month");
   return `${formatDecimal(months / 12)} years`;
 }
+
+const monthUtc = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A month (`YYYY-MM`) as "March 2026"; the raw text if it isn't one. */
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? monthUtc.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : month;
+}

@@ -19,7 +19,8 @@ const price = usd(2, 4);
 export function formatCost(micro: number): string {
   if (micro === 0) return large.format(0);
   const dollars = micro / MICRO_PER_USD;
-  if (Math.abs(dollars) >= 1) return large.format(dollars);
+  // From a dollar on (including what four decimals would round up to one).
+  if (Math.abs(dollars) >= 0.99995) return large.format(dollars);
   // Under a hundredth of a cent the four decimals would read "$0.0000".
   if (Math.abs(dollars) < 0.0001) return `<${small.format(0.0001)}`;
   return small.format(dollars);

@@ -55,7 +55,9 @@ export function useSampleRun(onFinished: () => void) {
   // The run whose events and answer still count.
   const current = useRef<string | null>(null);
   const finished = useRef(onFinished);
-  finished.current = onFinished;
+  useEffect(() => {
+    finished.current = onFinished;
+  });
 
   useEffect(
     () => () => {

@@ -101,7 +101,7 @@ function mondayOf(iso: string): string {
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Sends `message` through a Tauri Channel argument, as the Rust side does. */
-function sendToChannel(channel: unknown, index: number, message: unknown): void {
+export function sendToChannel(channel: unknown, index: number, message: unknown): void {
   let id: number | null = null;
   if (typeof channel === "object" && channel !== null && typeof (channel as { id?: unknown }).id === "number") {
     id = (channel as { id: number }).id;
@@ -246,8 +246,13 @@ export class FakeBackend {
       case "plugin:dialog|open":
         return this.dialogAnswers.length > 0 ? this.dialogAnswers.shift() : null;
       default:
-        throw `command ${cmd} not found`;
+        return this.other(cmd, args);
     }
+  }
+
+  /** Commands a subclass answers (the AI fake); unknown ones fail as in Tauri. */
+  protected other(cmd: string, _args: Record<string, unknown>): unknown {
+    throw `command ${cmd} not found`;
   }
 
   private now(): string {

@@ -33,3 +33,19 @@ export async function openClientData(backend: FakeBackend, handle: string) {
   await screen.findByTestId("client-dashboard");
   return utils;
 }
+
+/** Renders the app and opens Settings, waiting for the AI status. */
+export async function openSettings(backend: FakeBackend) {
+  const utils = await renderApp(backend);
+  await utils.user.click(screen.getByTestId("nav-settings"));
+  await screen.findByTestId("ai-status");
+  return utils;
+}
+
+/** Renders the app and opens AI usage, waiting for the page to load. */
+export async function openUsage(backend: FakeBackend) {
+  const utils = await renderApp(backend);
+  await utils.user.click(screen.getByTestId("nav-usage"));
+  await screen.findByTestId("usage-credits");
+  return utils;
+}

@@ -25,7 +25,10 @@ type Props = {
 type Errors = Partial<Record<ProviderField, string>>;
 
 function initialForm(status: AiStatus, presets: PresetInfo[]): ProviderForm {
-  return status.provider ? formFromSettings(status.provider) : formForPreset(presets[0], null);
+  if (status.provider) return formFromSettings(status.provider);
+  return presets.length > 0
+    ? formForPreset(presets[0], null)
+    : { preset: "custom", base_url: "", model: "", headers: [] };
 }
 
 function presetHint(info: PresetInfo | undefined): string {

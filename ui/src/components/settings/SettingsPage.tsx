@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from "react";
+import { aiPresets, aiStatus } from "../../api";
+import type { AiStatus, ApiError, PresetInfo } from "../../bindings";
+import { KeyIcon } from "../Icons";
+import { AiCreditsSection } from "./AiCreditsSection";
+import { AiKeySection } from "./AiKeySection";
+import { AiProviderSection } from "./AiProviderSection";
+import { AiStatusLine } from "./AiStatusLine";
+import { AiTestSection } from "./AiTestSection";
+import { AiTrySection } from "./AiTrySection";
+import { SettingsCard } from "./SettingsCard";
+import "./Settings.css";
+
+type Loaded = { status: AiStatus; presets: PresetInfo[] };
+
+export function SettingsPage({ onError }: { onError: (error: ApiError) => void }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let stale = false;
+    setFailed(false);
+    Promise.all([aiStatus(), aiPresets()]).then(
+      ([status, presets]) => !stale && setLoaded({ status, presets }),
+      (err: ApiError) => {
+        if (stale) return;
+        setFailed(true);
+        onError(err);
+      },
+    );
+    return () => {
+      stale = true;
+    };
+    // Load once per attempt, not when the callback changes.
+  }, [attempt]);
+
+  const setStatus = useCallback((status: AiStatus) => setLoaded((l) => (l ? { ...l, status } : l)), []);
+
+  // After a sample the credits may have moved.
+  const refreshStatus = useCallback(() => {
+    aiStatus().then(setStatus, () => undefined);
+  }, [setStatus]);
+
+  return (
+    <section className="settings-page" data-testid="settings-page" aria-labelledby="settings-title">
+      <header className="page-header">
+        <div>
+          <h1 id="settings-title" className="page-title">
+            Settings
+          </h1>
+          <p className="page-subtitle">How this workspace drafts with AI.</p>
+        </div>
+      </header>
+
+      <section className="settings-section" aria-labelledby="ai-provider-title">
+        <h2 id="ai-provider-title" className="settings-section-title">
+          AI provider
+        </h2>
+        <p className="settings-intro">
+          Everything drafts offline first. When an AI provider is set up and reachable, it improves those
+          drafts. Only your agency's own provider receives client data; nothing goes anywhere else.
+        </p>
+
+        {loaded ? (
+          <div className="settings-stack">
+            <AiStatusLine status={loaded.status} />
+            <AiProviderSection status={loaded.status} presets={loaded.presets} onStatus={setStatus} />
+            <SettingsCard
+              title="Key and connection"
+              icon={<KeyIcon size={16} />}
+              description="The key never leaves this computer except to authenticate with your provider."
+            >
+              <AiKeySection status={loaded.status} onStatus={setStatus} />
+              <AiTestSection status={loaded.status} />
+            </SettingsCard>
+            <AiTrySection onFinished={refreshStatus} />
+            <AiCreditsSection status={loaded.status} onStatus={setStatus} />
+          </div>
+        ) : failed ? (
+          <div className="settings-failed" data-testid="settings-failed">
+            <p>The AI settings could not be loaded.</p>
+            <button type="button" className="btn btn-sm" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <div className="settings-loading" aria-busy="true" aria-label="Loading the AI settings" />
+        )}
+      </section>
+    </section>
+  );
+}
