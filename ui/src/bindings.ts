@@ -358,3 +358,286 @@ export type SampleResult = {
  * `null` when drafting is offline (see `offline_reason`).
  */
 hooks: Array<SampleHook> | null, model: string | null, latency_ms: number, offline_reason: string | null, };
+
+export type FormatStat = { 
+/**
+ * `image`, `carousel` or `reel`.
+ */
+format: string, posts: number, engagement_rate: number | null, engagement_rate_by_reach: number | null, 
+/**
+ * Median reach (or views) per post.
+ */
+median_reach: number | null, };
+
+export type PeriodStat = { posts: number, engagement_rate: number | null, median_reach: number | null, };
+
+export type PostRate = { post_id: string, 
+/**
+ * `YYYY-MM-DD`, local.
+ */
+date: string, format: string, engagement_rate: number | null, reach: number | null, };
+
+export type EngagementDetail = { by_format: Array<FormatStat>, last_30_days: PeriodStat, previous_30_days: PeriodStat, 
+/**
+ * Relative change of the rate, last 30 days against the 30 before (−0.25 = 25 % lower).
+ */
+change: number | null, 
+/**
+ * One point per analysed post, oldest first (the engagement-over-time chart).
+ */
+timeline: Array<PostRate>, };
+
+export type Verdict = "below" | "around" | "above";
+
+export type TierBenchmark = { 
+/**
+ * e.g. `1K–5K`.
+ */
+tier: string, 
+/**
+ * The tier's median engagement rate (HypeAuditor, 2018).
+ */
+median: number, average: number, 
+/**
+ * This account's rate against the median (within ±25 % is "around").
+ */
+verdict: Verdict | null, source: string, };
+
+export type ScorePart = { 
+/**
+ * `consistency`, `format_mix`, `captions`, `hashtags`, `spread`.
+ */
+key: string, name: string, 
+/**
+ * 0–100; `null` when it could not be assessed (its weight then counts for nothing).
+ */
+score: number | null, 
+/**
+ * Share of the total score, in percent.
+ */
+weight: number, 
+/**
+ * How the score came about, with its numbers.
+ */
+detail: string, };
+
+export type ContentScore = { 
+/**
+ * 0–100: the weighted mean of the parts that could be assessed.
+ */
+score: number, parts: Array<ScorePart>, };
+
+export type RiskLevel = "low" | "medium" | "high";
+
+export type Signal = { key: string, name: string, 
+/**
+ * The measured value (a ratio, share or count; see `value_text`).
+ */
+value: number | null, value_text: string, threshold: number, threshold_text: string, 
+/**
+ * Points of the 0–100 risk score this signal can contribute.
+ */
+weight: number, 
+/**
+ * Whether the value crosses the threshold.
+ */
+triggered: boolean, 
+/**
+ * Ids of the posts that show it.
+ */
+posts: Array<string>, explanation: string, };
+
+export type Risk = { level: RiskLevel, 
+/**
+ * 0–100.
+ */
+score: number, signals: Array<Signal>, 
+/**
+ * "An estimate … check Account Status".
+ */
+note: string, };
+
+export type Severity = "strength" | "minor" | "major" | "critical";
+
+export type Finding = { key: string, title: string, severity: Severity, 
+/**
+ * 0–100: how much fixing it is expected to move results; findings are ranked by it.
+ */
+impact: number, evidence: Array<string>, recommendation: string, 
+/**
+ * Posts that show it.
+ */
+posts: Array<string>, };
+
+export type TimeSlot = { 
+/**
+ * 0 = Monday.
+ */
+weekday: number, hour: number, rate: number, posts: number, };
+
+export type BestTimes = { 
+/**
+ * 7 rows (Monday first) × 24 hours: the mean engagement rate of posts published then.
+ */
+cells: Array<Array<number | null>>, 
+/**
+ * Posts in each cell.
+ */
+counts: Array<Array<number>>, sample_size: number, 
+/**
+ * The best slots with at least two posts (one when the sample is small), best first.
+ */
+top: Array<TimeSlot>, time_zone: string, 
+/**
+ * What the rates are: by followers, or relative to the account's own mean.
+ */
+measure: string, };
+
+export type Action = { text: string, 
+/**
+ * The finding it follows from, if any.
+ */
+finding: string | null, };
+
+export type RoadmapWeek = { week: number, start: string, end: string, focus: string, 
+/**
+ * Highest priority first.
+ */
+actions: Array<Action>, };
+
+export type Kpi = { name: string, baseline: number | null, target: number, 
+/**
+ * `percent` (a fraction shown as %), `number`, `per_week`.
+ */
+unit: string, };
+
+export type Roadmap = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+start: string, weeks: Array<RoadmapWeek>, kpis: Array<Kpi>, };
+
+export type NotAssessed = { key: string, what: string, why: string, };
+
+export type Audit = { 
+/**
+ * RFC 3339 UTC.
+ */
+as_of: string, time_zone: string, 
+/**
+ * The latest follower count, if known.
+ */
+followers: number | null, 
+/**
+ * Feed posts (not stories) the rates are computed over.
+ */
+posts_analysed: number, 
+/**
+ * `YYYY-MM-DD` of the first and last post analysed.
+ */
+window: [string, string] | null, 
+/**
+ * (likes + comments) / followers per post, averaged.
+ */
+engagement_rate: number | null, 
+/**
+ * (likes + comments + saves + shares) / reach per post, averaged, where reach is known.
+ */
+engagement_rate_by_reach: number | null, engagement: EngagementDetail, tier_benchmark: TierBenchmark | null, content_score: ContentScore, shadowban_risk: Risk, 
+/**
+ * The 3–5 findings that matter most, highest impact first.
+ */
+findings: Array<Finding>, best_times: BestTimes, roadmap: Roadmap, 
+/**
+ * What could not be assessed, and why.
+ */
+not_assessed: Array<NotAssessed>, };
+
+export type NarrativeSource = "offline" | "ai";
+
+export type Narrative = { source: NarrativeSource, 
+/**
+ * The executive summary: a few short paragraphs separated by blank lines.
+ */
+summary: string, 
+/**
+ * Recommendations in priority order.
+ */
+recommendations: Array<string>, 
+/**
+ * The model that wrote it, when `source` is `ai`.
+ */
+model: string | null, };
+
+export type MetricChange = { key: string, name: string, before: number | null, after: number | null, 
+/**
+ * `percent` (fractions), `score` (0–100) or `number`.
+ */
+unit: string, 
+/**
+ * Whether a higher value is better (risk: lower is better).
+ */
+higher_is_better: boolean, };
+
+export type AuditChanges = { previous_id: string, previous_created_at: string, metrics: Array<MetricChange>, 
+/**
+ * Titles of findings this audit has and the previous did not.
+ */
+new_findings: Array<string>, 
+/**
+ * Titles of findings the previous audit had and this one does not.
+ */
+resolved_findings: Array<string>, };
+
+export type AuditDocument = { id: string, client_id: string, client_name: string, client_handle: string, 
+/**
+ * RFC 3339 UTC.
+ */
+created_at: string, narrative: Narrative, 
+/**
+ * Why the narrative was written offline although AI was asked for (no provider, no credits,
+ * the provider failed), if so.
+ */
+narrative_note: string | null, 
+/**
+ * Against the client's previous audit; `null` for the first one.
+ */
+changes: AuditChanges | null, 
+/**
+ * RFC 3339 UTC.
+ */
+as_of: string, time_zone: string, 
+/**
+ * The latest follower count, if known.
+ */
+followers: number | null, 
+/**
+ * Feed posts (not stories) the rates are computed over.
+ */
+posts_analysed: number, 
+/**
+ * `YYYY-MM-DD` of the first and last post analysed.
+ */
+window: [string, string] | null, 
+/**
+ * (likes + comments) / followers per post, averaged.
+ */
+engagement_rate: number | null, 
+/**
+ * (likes + comments + saves + shares) / reach per post, averaged, where reach is known.
+ */
+engagement_rate_by_reach: number | null, engagement: EngagementDetail, tier_benchmark: TierBenchmark | null, content_score: ContentScore, shadowban_risk: Risk, 
+/**
+ * The 3–5 findings that matter most, highest impact first.
+ */
+findings: Array<Finding>, best_times: BestTimes, roadmap: Roadmap, 
+/**
+ * What could not be assessed, and why.
+ */
+not_assessed: Array<NotAssessed>, };
+
+export type AuditSummary = { id: string, client_id: string, created_at: string, 
+/**
+ * `offline` or `ai`.
+ */
+narrative_source: string, posts_analysed: number, followers: number | null, engagement_rate: number | null, engagement_rate_by_reach: number | null, content_score: number, risk_score: number, risk_level: string, };

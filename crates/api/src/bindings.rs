@@ -6,6 +6,11 @@ use ts_rs::{Config, TS};
 
 use instagrowth_ai::pricing::ModelPrice;
 use instagrowth_ai::{ConnectionTest, ExtraHeader, Preset, ProviderSettings, Usage};
+use instagrowth_audit::{
+    Action, Audit, BestTimes, ContentScore, EngagementDetail, Finding, FormatStat, Kpi, Narrative,
+    NarrativeSource, NotAssessed, PeriodStat, PostRate, Risk, RiskLevel, Roadmap, RoadmapWeek,
+    ScorePart, Severity, Signal, TierBenchmark, TimeSlot, Verdict,
+};
 use instagrowth_import::Progress;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
 use instagrowth_store::{
@@ -13,6 +18,7 @@ use instagrowth_store::{
 };
 
 use crate::ai::{AiEvent, AiStatus, KeyState, PresetInfo, SampleHook, SampleResult, UsageReport};
+use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::{
@@ -62,6 +68,33 @@ pub fn typescript() -> String {
         AiEvent::decl(&cfg),
         SampleHook::decl(&cfg),
         SampleResult::decl(&cfg),
+        FormatStat::decl(&cfg),
+        PeriodStat::decl(&cfg),
+        PostRate::decl(&cfg),
+        EngagementDetail::decl(&cfg),
+        Verdict::decl(&cfg),
+        TierBenchmark::decl(&cfg),
+        ScorePart::decl(&cfg),
+        ContentScore::decl(&cfg),
+        RiskLevel::decl(&cfg),
+        Signal::decl(&cfg),
+        Risk::decl(&cfg),
+        Severity::decl(&cfg),
+        Finding::decl(&cfg),
+        TimeSlot::decl(&cfg),
+        BestTimes::decl(&cfg),
+        Action::decl(&cfg),
+        RoadmapWeek::decl(&cfg),
+        Kpi::decl(&cfg),
+        Roadmap::decl(&cfg),
+        NotAssessed::decl(&cfg),
+        Audit::decl(&cfg),
+        NarrativeSource::decl(&cfg),
+        Narrative::decl(&cfg),
+        MetricChange::decl(&cfg),
+        AuditChanges::decl(&cfg),
+        AuditDocument::decl(&cfg),
+        AuditSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -4,6 +4,7 @@
 //! Errors leave as [`ApiError`] — `{code, message, field}` — so the UI branches on a code.
 
 pub mod ai;
+pub mod audit;
 pub mod bindings;
 pub mod clients;
 pub mod dashboard;

@@ -1,0 +1,78 @@
+//! Audits: build the engine's input from the store, run it, write the narrative (offline, or by
+//! the AI provider with every number filled in by the app), compare with the previous audit, and
+//! keep the result per client.
+mod changes;
+mod document;
+mod load;
+mod narrative;
+
+pub use changes::{AuditChanges, MetricChange};
+pub use document::AuditDocument;
+pub use instagrowth_store::queries::audits::AuditSummary;
+
+use instagrowth_ai::CancellationToken;
+use instagrowth_store::queries::audits::{self, NewAudit};
+
+use crate::ai::AiEvent;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::Workspace;
+
+/// Runs a new audit of `client` (an id or @handle) and stores it. With `offline` the narrative
+/// is written by templates even when an AI provider is set up.
+#[tracing::instrument(skip(ws, cancel, progress), err(level = "info", Debug))]
+pub async fn run(
+    ws: &Workspace,
+    client: &str,
+    offline: bool,
+    cancel: &CancellationToken,
+    progress: &(dyn Fn(AiEvent) + Send + Sync),
+) -> ApiResult<AuditDocument> {
+    let client = crate::clients::show(ws, client).await?;
+    let input = load::input(ws, &client.id, chrono::Utc::now()).await?;
+    let audit = instagrowth_audit::run(&input);
+    let (narrative, narrative_note) =
+        narrative::write(ws, &client, &audit, offline, cancel, progress).await?;
+    let created_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let previous = audits::previous_document(ws.store(), &client.id, &created_at)
+        .await?
+        .and_then(|json| serde_json::from_str::<AuditDocument>(&json).ok());
+    let doc = AuditDocument {
+        id: uuid::Uuid::new_v4().to_string(),
+        client_id: client.id.clone(),
+        client_name: client.name.clone(),
+        client_handle: client.handle.clone(),
+        created_at,
+        changes: previous.as_ref().map(|p| changes::between(p, &audit)),
+        audit,
+        narrative,
+        narrative_note,
+    };
+    audits::insert(
+        ws.store(),
+        &NewAudit {
+            summary: doc.summary(),
+            document: serde_json::to_string(&doc).expect("audit serializes"),
+        },
+    )
+    .await?;
+    Ok(doc)
+}
+
+/// The client's audits, the newest first.
+pub async fn history(ws: &Workspace, client: &str) -> ApiResult<Vec<AuditSummary>> {
+    let client = crate::clients::show(ws, client).await?;
+    Ok(audits::list_for_client(ws.store(), &client.id).await?)
+}
+
+/// A stored audit.
+pub async fn get(ws: &Workspace, id: &str) -> ApiResult<AuditDocument> {
+    let Some((_, json)) = audits::document(ws.store(), id).await? else {
+        return Err(ApiError::new(ErrorCode::NotFound, format!("no audit {id}")));
+    };
+    serde_json::from_str(&json).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the stored audit {id} cannot be read: {e}"),
+        )
+    })
+}
