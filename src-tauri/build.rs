@@ -30,6 +30,15 @@ fn main() {
         "ai_delete_price",
         "ai_sample",
         "ai_cancel",
+        "audit_run",
+        "audit_history",
+        "audit_get",
+        "audit_export_pdf",
+        "branding_get",
+        "branding_set",
+        "branding_set_logo",
+        "branding_remove_logo",
+        "branding_logo",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,6 +1,7 @@
 //! The desktop app: Tauri glue only. Windows, plugins, logging and one-line commands that call
 //! `instagrowth-api`. No domain logic lives here.
 mod ai_commands;
+mod audit_commands;
 mod commands;
 mod logging;
 mod state;
@@ -48,6 +49,15 @@ pub fn run() {
         ai_commands::ai_delete_price,
         ai_commands::ai_sample,
         ai_commands::ai_cancel,
+        audit_commands::audit_run,
+        audit_commands::audit_history,
+        audit_commands::audit_get,
+        audit_commands::audit_export_pdf,
+        audit_commands::branding_get,
+        audit_commands::branding_set,
+        audit_commands::branding_set_logo,
+        audit_commands::branding_remove_logo,
+        audit_commands::branding_logo,
     ]);
     let first_call = std::sync::Once::new();
 
@@ -62,8 +72,10 @@ pub fn run() {
         }))
         // Remembers the window's size and position between runs.
         .plugin(window_state::plugin())
-        // Native file pickers for choosing what to import.
+        // Native file pickers: what to import, where to save a report.
         .plugin(tauri_plugin_dialog::init())
+        // Opens an exported report in the default viewer when the user asks.
+        .plugin(tauri_plugin_opener::init())
         .on_window_event(window_state::on_window_event)
         .setup(|app| {
             app.manage(window_state::PendingSave::default());

@@ -1,11 +1,14 @@
 // The only module that talks to the Rust back end. Every function rejects with an ApiError.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   AiEvent,
   AiStatus,
   ApiError,
   AppInfo,
+  AuditDocument,
+  AuditSummary,
+  Branding,
   Client,
   ClientDashboard,
   ClientPatch,
@@ -16,6 +19,7 @@ import type {
   ManualEntry,
   ModelPrice,
   NewClient,
+  PdfExport,
   PresetInfo,
   Progress,
   ProviderSettings,
@@ -229,6 +233,71 @@ export async function pickImportFiles(): Promise<string[]> {
 export async function pickImportFolder(): Promise<string | null> {
   try {
     return await open({ title: "Choose the unpacked Instagram export folder", directory: true, multiple: false });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+// ---- Audits ----
+
+/**
+ * Runs a new audit of the client `key` and stores it. The numbers are computed by the app; with a
+ * provider set up (and `offline` false) AI writes the summary, streaming to `onEvent`. Rejects
+ * with `cancelled` after `aiCancel(runId)`; nothing is saved then.
+ */
+export function auditRun(
+  key: string,
+  offline: boolean,
+  runId: string,
+  onEvent: (event: AiEvent) => void,
+): Promise<AuditDocument> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("audit_run", { key, offline, runId, onEvent: channel });
+}
+
+/** The client's audits, newest first. */
+export const auditHistory = (key: string): Promise<AuditSummary[]> => call("audit_history", { key });
+
+export const auditGet = (id: string): Promise<AuditDocument> => call("audit_get", { id });
+
+/** Writes the audit's branded PDF to `path`; `openAfter` opens it in the default viewer. */
+export const auditExportPdf = (id: string, path: string, openAfter: boolean): Promise<PdfExport> =>
+  call("audit_export_pdf", { id, path, openAfter });
+
+/** The native save dialog for a PDF, suggesting `defaultPath`; `null` when the user closes it. */
+export async function pickPdfSavePath(defaultPath: string): Promise<string | null> {
+  try {
+    return await save({ title: "Export the audit as PDF", defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+// ---- Branding of reports ----
+
+export const brandingGet = (): Promise<Branding> => call("branding_get");
+
+/** Saves the branding (checked by the back end; a bad value rejects with its `field`). */
+export const brandingSet = (branding: Branding): Promise<Branding> => call("branding_set", { branding });
+
+/** Stores the PNG or JPEG at `path` as the logo (a bad file rejects with field `logo`). */
+export const brandingSetLogo = (path: string): Promise<Branding> => call("branding_set_logo", { path });
+
+export const brandingRemoveLogo = (): Promise<Branding> => call("branding_remove_logo");
+
+/** The stored logo as a `data:` URL for previews; `null` without one. */
+export const brandingLogo = (): Promise<string | null> => call("branding_logo");
+
+/** The native file picker for a PNG or JPEG logo; `null` when the user closes it. */
+export async function pickLogoFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: "Choose the agency logo",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Image (PNG or JPEG)", extensions: ["png", "jpg", "jpeg"] }],
+    });
   } catch (err) {
     throw asSentence(toApiError(err));
   }

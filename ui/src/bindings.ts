@@ -641,3 +641,29 @@ export type AuditSummary = { id: string, client_id: string, created_at: string,
  * `offline` or `ai`.
  */
 narrative_source: string, posts_analysed: number, followers: number | null, engagement_rate: number | null, engagement_rate_by_reach: number | null, content_score: number, risk_score: number, risk_level: string, };
+
+export type PdfExport = { path: string, bytes: number, };
+
+export type PaperSize = "a4" | "letter";
+
+export type Branding = { agency_name: string, 
+/**
+ * `#rrggbb`: headings, the cover, chart series.
+ */
+primary_color: string, 
+/**
+ * `#rrggbb`: highlights and the second series.
+ */
+accent_color: string, 
+/**
+ * Shown on the cover and the last page, e.g. "hello@agency.com · agency.com".
+ */
+contact_line: string, paper: PaperSize, 
+/**
+ * No InstaGrowth OS mark on reports.
+ */
+white_label: boolean, 
+/**
+ * Read-only: whether a logo is stored.
+ */
+has_logo: boolean, };

@@ -18,7 +18,8 @@ use instagrowth_store::{
 };
 
 use crate::ai::{AiEvent, AiStatus, KeyState, PresetInfo, SampleHook, SampleResult, UsageReport};
-use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange};
+use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange, PdfExport};
+use crate::branding::{Branding, PaperSize};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::{
@@ -95,6 +96,9 @@ pub fn typescript() -> String {
         AuditChanges::decl(&cfg),
         AuditDocument::decl(&cfg),
         AuditSummary::decl(&cfg),
+        PdfExport::decl(&cfg),
+        PaperSize::decl(&cfg),
+        Branding::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -6,9 +6,11 @@
 pub mod ai;
 pub mod audit;
 pub mod bindings;
+pub mod branding;
 pub mod clients;
 pub mod dashboard;
 mod error;
+pub mod files;
 pub mod import;
 mod info;
 pub mod manual;

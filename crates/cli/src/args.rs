@@ -35,6 +35,47 @@ pub enum Command {
     /// Workspace settings shared with the app.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Audit a client's account: engagement, content score, reach-restriction risk, findings and
+    /// a 30-day roadmap; optionally as the branded PDF.
+    Audit {
+        /// Client id or @handle.
+        #[arg(long)]
+        client: String,
+        /// Write the narrative offline even when an AI provider is set up.
+        #[arg(long)]
+        offline: bool,
+        /// Also write the branded PDF report here.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The agency's branding on reports: name, logo, colours, contact line, paper, white label.
+    Branding {
+        #[arg(long)]
+        agency_name: Option<String>,
+        /// A PNG or JPEG file.
+        #[arg(long, value_name = "FILE", conflicts_with = "remove_logo")]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        remove_logo: bool,
+        /// `#rrggbb`.
+        #[arg(long, value_name = "HEX")]
+        primary: Option<String>,
+        /// `#rrggbb`.
+        #[arg(long, value_name = "HEX")]
+        accent: Option<String>,
+        /// e.g. "hello@agency.com · agency.com".
+        #[arg(long)]
+        contact: Option<String>,
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// No InstaGrowth OS mark on reports.
+        #[arg(long, value_name = "BOOL")]
+        white_label: Option<bool>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The AI provider (your own OpenAI-compatible key or a local model), its key, and usage.
     #[command(subcommand)]
     Ai(AiCommand),
@@ -233,4 +274,10 @@ pub enum AiCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaperArg {
+    A4,
+    Letter,
 }

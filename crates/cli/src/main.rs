@@ -5,6 +5,7 @@
 mod ai_cmd;
 mod ai_output;
 mod args;
+mod audit_cmd;
 mod clients_cmd;
 mod import_cmd;
 mod output;
@@ -48,6 +49,8 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Import { paths, .. } => import_cmd::precheck(paths)?,
         Command::Settings(_) => {}
         Command::Ai(cmd) => ai_cmd::precheck(cmd)?,
+        Command::Audit { pdf, .. } => audit_cmd::precheck(pdf.as_deref())?,
+        Command::Branding { .. } => {}
     }
     // A key is read from stdin before the workspace is opened: no key, no workspace.
     let key = match &cli.command {
@@ -72,6 +75,13 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
                 .map(|z| println!("{z}")),
         },
         Command::Ai(cmd) => ai_cmd::run(&ws, cmd, key).await,
+        Command::Audit {
+            client,
+            offline,
+            pdf,
+            json,
+        } => audit_cmd::run(&ws, &client, offline, pdf, json).await,
+        cmd @ Command::Branding { .. } => audit_cmd::branding(&ws, cmd).await,
     };
     ws.close().await;
     result

@@ -2,6 +2,7 @@ import { useEffect, useState, type KeyboardEvent } from "react";
 import { archiveClient, deleteClient, getClient, unarchiveClient } from "../api";
 import type { ApiError, Client } from "../bindings";
 import { formatDateTime } from "../format";
+import { AuditTab } from "./audit/AuditTab";
 import { Avatar } from "./Avatar";
 import { ClientData } from "./ClientData";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
@@ -9,11 +10,12 @@ import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "
 import { TagChips } from "./TagChips";
 import "./ClientPage.css";
 
-type Tab = "profile" | "data";
+type Tab = "profile" | "data" | "audit";
 // Data first: importing and the dashboard are what a client page is opened for most.
 const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
   { value: "data", label: "Data" },
   { value: "profile", label: "Profile" },
+  { value: "audit", label: "Audit" },
 ];
 
 type Props = {
@@ -34,6 +36,12 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<Tab>("data");
+  // The audit tab loads when first opened, then stays mounted so a running audit keeps going.
+  const [auditOpened, setAuditOpened] = useState(false);
+  useEffect(() => {
+    if (tab === "audit") setAuditOpened(true);
+  }, [tab]);
+  useEffect(() => setAuditOpened(false), [clientId]);
 
   useEffect(() => {
     let stale = false;
@@ -252,6 +260,16 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
             </dl>
           </aside>
         </div>
+      </div>
+
+      <div
+        role="tabpanel"
+        id="client-panel-audit"
+        aria-labelledby="client-tab-audit"
+        className="client-panel"
+        hidden={tab !== "audit"}
+      >
+        {auditOpened || tab === "audit" ? <AuditTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       {confirming ? (

@@ -49,3 +49,15 @@ export async function openUsage(backend: FakeBackend) {
   await screen.findByTestId("usage-credits");
   return utils;
 }
+
+/** Renders the app, opens @handle's Audit tab and waits for it to load (empty or an audit). */
+export async function openClientAudit(backend: FakeBackend, handle: string) {
+  const utils = await renderApp(backend);
+  await utils.user.click(row(handle));
+  await screen.findByTestId("client-title");
+  await utils.user.click(screen.getByTestId("client-tab-audit"));
+  await waitFor(() =>
+    expect(screen.queryByTestId("audit-empty") ?? screen.queryByTestId("audit-header")).toBeInTheDocument(),
+  );
+  return utils;
+}

@@ -76,3 +76,58 @@ pub async fn get(ws: &Workspace, id: &str) -> ApiResult<AuditDocument> {
         )
     })
 }
+
+mod report_pdf;
+
+/// Where a PDF was written.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct PdfExport {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The report engine's branding from the workspace's.
+pub(crate) async fn pdf_branding(ws: &Workspace) -> ApiResult<instagrowth_pdf::Branding> {
+    let b = crate::branding::get(ws).await?;
+    let colour = |hex: &str, fallback| instagrowth_pdf::Rgb::from_hex(hex).unwrap_or(fallback);
+    Ok(instagrowth_pdf::Branding {
+        agency_name: b.agency_name,
+        logo: crate::branding::logo(ws).await?,
+        primary: colour(&b.primary_color, instagrowth_pdf::Rgb::new(79, 70, 229)),
+        accent: colour(&b.accent_color, instagrowth_pdf::Rgb::new(219, 39, 119)),
+        contact_line: b.contact_line,
+        paper: match b.paper {
+            crate::branding::PaperSize::A4 => instagrowth_pdf::Paper::A4,
+            crate::branding::PaperSize::Letter => instagrowth_pdf::Paper::Letter,
+        },
+        white_label: b.white_label,
+        watermark: None,
+    })
+}
+
+/// Renders a stored audit as the branded PDF.
+pub async fn pdf_bytes(ws: &Workspace, id: &str) -> ApiResult<Vec<u8>> {
+    let doc = get(ws, id).await?;
+    let document = report_pdf::document(&doc, pdf_branding(ws).await?);
+    instagrowth_pdf::render(&document).map_err(|e| match e {
+        instagrowth_pdf::PdfError::BadLogo(m) => ApiError {
+            code: ErrorCode::InvalidInput,
+            message: format!("the agency logo cannot be used ({m}); choose another PNG or JPEG in Settings → Branding"),
+            field: Some("logo".into()),
+        },
+        other => ApiError::new(ErrorCode::Internal, format!("the PDF could not be made: {other}")),
+    })
+}
+
+/// Writes a stored audit's PDF to `path`: to a temporary file beside it first, then renamed, so a
+/// failure never leaves half a file.
+#[tracing::instrument(skip(ws), err(level = "info", Debug))]
+pub async fn export_pdf(ws: &Workspace, id: &str, path: &std::path::Path) -> ApiResult<PdfExport> {
+    let bytes = pdf_bytes(ws, id).await?;
+    crate::files::write_atomically(path, &bytes).await?;
+    Ok(PdfExport {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+    })
+}

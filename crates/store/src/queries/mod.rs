@@ -1,6 +1,7 @@
 //! One module per table. Functions that write run in one transaction: all lands or nothing.
 pub mod ai_prices;
 pub mod ai_usage;
+pub mod assets;
 pub mod audits;
 pub mod client_tags;
 pub mod clients;

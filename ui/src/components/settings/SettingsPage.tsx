@@ -8,6 +8,7 @@ import { AiProviderSection } from "./AiProviderSection";
 import { AiStatusLine } from "./AiStatusLine";
 import { AiTestSection } from "./AiTestSection";
 import { AiTrySection } from "./AiTrySection";
+import { BrandingSection } from "./BrandingSection";
 import { SettingsCard } from "./SettingsCard";
 import "./Settings.css";
 
@@ -49,7 +50,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
           <h1 id="settings-title" className="page-title">
             Settings
           </h1>
-          <p className="page-subtitle">How this workspace drafts with AI.</p>
+          <p className="page-subtitle">How this workspace drafts with AI and brands its reports.</p>
         </div>
       </header>
 
@@ -87,6 +88,16 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         ) : (
           <div className="settings-loading" aria-busy="true" aria-label="Loading the AI settings" />
         )}
+      </section>
+
+      <section className="settings-section" aria-labelledby="branding-title">
+        <h2 id="branding-title" className="settings-section-title">
+          Reports
+        </h2>
+        <p className="settings-intro">
+          Audit PDFs carry your agency's brand. The preview shows the cover as clients will see it.
+        </p>
+        <BrandingSection />
       </section>
     </section>
   );
