@@ -39,6 +39,14 @@ fn main() {
         "branding_set_logo",
         "branding_remove_logo",
         "branding_logo",
+        "content_generate",
+        "content_save",
+        "content_list",
+        "content_update",
+        "content_mark_used",
+        "content_delete",
+        "content_export_pdf",
+        "content_export_csv",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

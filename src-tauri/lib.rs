@@ -2,6 +2,7 @@
 //! `instagrowth-api`. No domain logic lives here.
 mod ai_commands;
 mod audit_commands;
+mod content_commands;
 mod commands;
 mod logging;
 mod state;
@@ -58,6 +59,14 @@ pub fn run() {
         audit_commands::branding_set_logo,
         audit_commands::branding_remove_logo,
         audit_commands::branding_logo,
+        content_commands::content_generate,
+        content_commands::content_save,
+        content_commands::content_list,
+        content_commands::content_update,
+        content_commands::content_mark_used,
+        content_commands::content_delete,
+        content_commands::content_export_pdf,
+        content_commands::content_export_csv,
     ]);
     let first_call = std::sync::Once::new();
 

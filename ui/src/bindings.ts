@@ -667,3 +667,107 @@ white_label: boolean,
  * Read-only: whether a logo is stored.
  */
 has_logo: boolean, };
+
+export type Kind = "reels" | "hooks" | "captions" | "hashtags";
+
+export type Formula = "curiosity_gap" | "contrarian" | "list" | "mistake" | "before_after" | "story" | "question" | "statistic";
+
+export type CaptionLength = "short" | "medium" | "long";
+
+export type ReelIdea = { title: string, concept: string, hook: string, beats: Array<string>, on_screen_text: Array<string>, caption_angle: string, cta: string, length_secs: number, 
+/**
+ * Which top post or pillar it builds on.
+ */
+why: string, 
+/**
+ * The reel format's id in `library/reels.toml` (`talking_head_tips`, `pov`, …).
+ */
+format: string, };
+
+export type Hook = { text: string, formula: Formula, };
+
+export type Caption = { length: CaptionLength, 
+/**
+ * The first line.
+ */
+hook: string, body: string, cta: string, 
+/**
+ * The whole caption with line breaks: hook, body, CTA.
+ */
+text: string, 
+/**
+ * The framework's id in `library/captions.toml` (`aida`, `pas`, …).
+ */
+framework: string, };
+
+export type HashtagSet = { 
+/**
+ * Each starts with `#`; 3..=5 of them.
+ */
+tags: Array<string>, 
+/**
+ * `broad` | `mid` | `niche`, one per tag.
+ */
+tiers: Array<string>, note: string, };
+
+export type Item = { "type": "reel" } & ReelIdea | { "type": "hook" } & Hook | { "type": "caption" } & Caption | { "type": "hashtags" } & HashtagSet;
+
+export type ContentRequest = { kind: Kind, count: number, topic: string | null, 
+/**
+ * Write offline even when an AI provider is set up.
+ */
+offline: boolean, 
+/**
+ * The offline draft's seed; a new one each time when absent.
+ */
+seed: number | null, 
+/**
+ * Main texts not to produce (the rest of the draft, when one item is regenerated).
+ */
+avoid: Array<string>, };
+
+export type ContentDraft = { kind: Kind, 
+/**
+ * `offline` or `ai`.
+ */
+source: string, items: Array<Item>, 
+/**
+ * The library niche the draft used (`beauty`, … or `general`).
+ */
+niche: string, topic: string | null, 
+/**
+ * The model that wrote it, when `source` is `ai`.
+ */
+model: string | null, 
+/**
+ * What to know: why it is offline, the general fallback…
+ */
+notes: Array<string>, };
+
+export type ContentQuery = { kind: string | null, 
+/**
+ * Anywhere in the text or topic, case-insensitive.
+ */
+search: string | null, favourites_only: boolean, 
+/**
+ * Used items are hidden unless asked for.
+ */
+include_used: boolean, 
+/**
+ * Only items with this tag.
+ */
+tag: string | null, };
+
+export type LibraryItem = { id: string, client_id: string, kind: Kind, 
+/**
+ * `offline`, `ai` or `manual`.
+ */
+source: string, topic: string, item: Item, tags: Array<string>, favourite: boolean, 
+/**
+ * `YYYY-MM-DD` when used.
+ */
+used_on: string | null, created_at: string, updated_at: string, };
+
+export type LibraryPatch = { item: Item | null, topic: string | null, tags: Array<string> | null, favourite: boolean | null, };
+
+export type FileExport = { path: string, bytes: number, };

@@ -11,7 +11,11 @@ use instagrowth_audit::{
     NarrativeSource, NotAssessed, PeriodStat, PostRate, Risk, RiskLevel, Roadmap, RoadmapWeek,
     ScorePart, Severity, Signal, TierBenchmark, TimeSlot, Verdict,
 };
+use instagrowth_content::{
+    Caption, CaptionLength, Formula, HashtagSet, Hook, Item, Kind, ReelIdea,
+};
 use instagrowth_import::Progress;
+use instagrowth_store::queries::content_items::ContentQuery;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
 use instagrowth_store::{
     ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread, UsageRecord, UsageTotals,
@@ -20,6 +24,7 @@ use instagrowth_store::{
 use crate::ai::{AiEvent, AiStatus, KeyState, PresetInfo, SampleHook, SampleResult, UsageReport};
 use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange, PdfExport};
 use crate::branding::{Branding, PaperSize};
+use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::{
@@ -99,6 +104,20 @@ pub fn typescript() -> String {
         PdfExport::decl(&cfg),
         PaperSize::decl(&cfg),
         Branding::decl(&cfg),
+        Kind::decl(&cfg),
+        Formula::decl(&cfg),
+        CaptionLength::decl(&cfg),
+        ReelIdea::decl(&cfg),
+        Hook::decl(&cfg),
+        Caption::decl(&cfg),
+        HashtagSet::decl(&cfg),
+        Item::decl(&cfg),
+        ContentRequest::decl(&cfg),
+        ContentDraft::decl(&cfg),
+        ContentQuery::decl(&cfg),
+        LibraryItem::decl(&cfg),
+        LibraryPatch::decl(&cfg),
+        FileExport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod bindings;
 pub mod branding;
 pub mod clients;
+pub mod content;
 pub mod dashboard;
 mod error;
 pub mod files;

@@ -50,6 +50,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Draft content for a client: reel ideas, hooks, captions or hashtag sets, grounded in their
+    /// niche, voice and best posts (offline from the library, or by the AI provider).
+    Content {
+        /// Client id or @handle.
+        #[arg(long)]
+        client: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// How many items (1–30).
+        #[arg(long, default_value_t = 5)]
+        count: u32,
+        /// What the content is about; the client's topics otherwise.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Draft from the library even when an AI provider is set up.
+        #[arg(long)]
+        offline: bool,
+        /// The offline draft's seed: the same seed gives the same draft.
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        json: bool,
+        /// Also write the content pack as the branded PDF.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Also write the items as CSV.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// The agency's branding on reports: name, logo, colours, contact line, paper, white label.
     Branding {
         #[arg(long)]
@@ -280,4 +309,12 @@ pub enum AiCommand {
 pub enum PaperArg {
     A4,
     Letter,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindArg {
+    Reels,
+    Hooks,
+    Captions,
+    Hashtags,
 }

@@ -6,6 +6,7 @@ mod ai_cmd;
 mod ai_output;
 mod args;
 mod audit_cmd;
+mod content_cmd;
 mod clients_cmd;
 mod import_cmd;
 mod output;
@@ -51,6 +52,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Ai(cmd) => ai_cmd::precheck(cmd)?,
         Command::Audit { pdf, .. } => audit_cmd::precheck(pdf.as_deref())?,
         Command::Branding { .. } => {}
+        Command::Content { pdf, csv, count, .. } => content_cmd::precheck(*count, pdf.as_deref(), csv.as_deref())?,
     }
     // A key is read from stdin before the workspace is opened: no key, no workspace.
     let key = match &cli.command {
@@ -82,6 +84,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             json,
         } => audit_cmd::run(&ws, &client, offline, pdf, json).await,
         cmd @ Command::Branding { .. } => audit_cmd::branding(&ws, cmd).await,
+        cmd @ Command::Content { .. } => content_cmd::run(&ws, cmd).await,
     };
     ws.close().await;
     result

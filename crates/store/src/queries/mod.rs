@@ -4,6 +4,7 @@ pub mod ai_usage;
 pub mod assets;
 pub mod audits;
 pub mod client_tags;
+pub mod content_items;
 pub mod clients;
 pub mod dm_threads;
 pub mod follower_snapshots;
