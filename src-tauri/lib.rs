@@ -2,8 +2,8 @@
 //! `instagrowth-api`. No domain logic lives here.
 mod ai_commands;
 mod audit_commands;
-mod content_commands;
 mod commands;
+mod content_commands;
 mod logging;
 mod state;
 mod window_state;

@@ -15,8 +15,8 @@ use instagrowth_content::{
     Caption, CaptionLength, Formula, HashtagSet, Hook, Item, Kind, ReelIdea,
 };
 use instagrowth_import::Progress;
-use instagrowth_store::queries::content_items::ContentQuery;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
+use instagrowth_store::queries::content_items::ContentQuery;
 use instagrowth_store::{
     ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread, UsageRecord, UsageTotals,
 };

@@ -10,7 +10,11 @@ use crate::args::{Command, KindArg};
 use crate::output;
 
 fn invalid(field: &str, message: String) -> ApiError {
-    ApiError { code: ErrorCode::InvalidInput, message, field: Some(field.into()) }
+    ApiError {
+        code: ErrorCode::InvalidInput,
+        message,
+        field: Some(field.into()),
+    }
 }
 
 pub fn precheck(count: u32, pdf: Option<&Path>, csv: Option<&Path>) -> Result<(), ApiError> {
@@ -19,14 +23,28 @@ pub fn precheck(count: u32, pdf: Option<&Path>, csv: Option<&Path>) -> Result<()
     }
     for (flag, path) in [("pdf", pdf), ("csv", csv)] {
         if let Some(p) = path {
-            crate::audit_cmd::precheck(Some(p)).map_err(|e| ApiError { field: Some(flag.into()), ..e })?;
+            crate::audit_cmd::precheck(Some(p)).map_err(|e| ApiError {
+                field: Some(flag.into()),
+                ..e
+            })?;
         }
     }
     Ok(())
 }
 
 pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {
-    let Command::Content { client, kind, count, topic, offline, seed, json, pdf, csv } = cmd else {
+    let Command::Content {
+        client,
+        kind,
+        count,
+        topic,
+        offline,
+        seed,
+        json,
+        pdf,
+        csv,
+    } = cmd
+    else {
         unreachable!("called for content only")
     };
     let kind = match kind {
@@ -35,7 +53,14 @@ pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {
         KindArg::Captions => Kind::Captions,
         KindArg::Hashtags => Kind::Hashtags,
     };
-    let req = ContentRequest { kind, count, topic, offline, seed, avoid: Vec::new() };
+    let req = ContentRequest {
+        kind,
+        count,
+        topic,
+        offline,
+        seed,
+        avoid: Vec::new(),
+    };
     let cancel = instagrowth_ai::CancellationToken::new();
     let progress = |e: instagrowth_api::ai::AiEvent| crate::ai_output::progress(&e);
     let draft = content::generate(ws, &client, &req, &cancel, &progress).await;
@@ -45,7 +70,14 @@ pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {
         instagrowth_api::files::write_atomically(path, &content::draft_csv(&draft)?).await?;
     }
     if let Some(path) = &pdf {
-        let bytes = content::pack_pdf(ws, &client, draft.kind, draft.topic.as_deref(), &draft.items).await?;
+        let bytes = content::pack_pdf(
+            ws,
+            &client,
+            draft.kind,
+            draft.topic.as_deref(),
+            &draft.items,
+        )
+        .await?;
         instagrowth_api::files::write_atomically(path, &bytes).await?;
     }
     if json {
@@ -65,7 +97,9 @@ fn print(d: &ContentDraft) {
         match item {
             Item::Hook(h) => println!("{}. {}  [{}]", i + 1, h.text, h.formula.as_str()),
             Item::Hashtags(s) => println!("{}. {}", i + 1, s.tags.join(" ")),
-            Item::Caption(c) => println!("{}. ({:?}, {})\n{}\n", i + 1, c.length, c.framework, c.text),
+            Item::Caption(c) => {
+                println!("{}. ({:?}, {})\n{}\n", i + 1, c.length, c.framework, c.text)
+            }
             Item::Reel(r) => {
                 println!("{}. {} — {} s {}", i + 1, r.title, r.length_secs, r.format);
                 println!("   Hook: {}", r.hook);
@@ -78,7 +112,10 @@ fn print(d: &ContentDraft) {
     }
     let source = match &d.model {
         Some(m) => format!("written by {m}"),
-        None => format!("drafted offline from the {} library", d.niche.replace('_', " ")),
+        None => format!(
+            "drafted offline from the {} library",
+            d.niche.replace('_', " ")
+        ),
     };
     eprintln!("{source}");
     for n in &d.notes {

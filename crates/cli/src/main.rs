@@ -6,8 +6,8 @@ mod ai_cmd;
 mod ai_output;
 mod args;
 mod audit_cmd;
-mod content_cmd;
 mod clients_cmd;
+mod content_cmd;
 mod import_cmd;
 mod output;
 
@@ -52,7 +52,9 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Ai(cmd) => ai_cmd::precheck(cmd)?,
         Command::Audit { pdf, .. } => audit_cmd::precheck(pdf.as_deref())?,
         Command::Branding { .. } => {}
-        Command::Content { pdf, csv, count, .. } => content_cmd::precheck(*count, pdf.as_deref(), csv.as_deref())?,
+        Command::Content {
+            pdf, csv, count, ..
+        } => content_cmd::precheck(*count, pdf.as_deref(), csv.as_deref())?,
     }
     // A key is read from stdin before the workspace is opened: no key, no workspace.
     let key = match &cli.command {

@@ -8,13 +8,27 @@ struct Ws(tempfile::TempDir);
 impl Ws {
     fn new() -> Self {
         let ws = Ws(tempfile::tempdir().unwrap());
-        ws.cmd().args(["clients", "add", "--name", "Iron Den", "--handle", "iron.den", "--niche", "fitness gym"]).assert().success();
+        ws.cmd()
+            .args([
+                "clients",
+                "add",
+                "--name",
+                "Iron Den",
+                "--handle",
+                "iron.den",
+                "--niche",
+                "fitness gym",
+            ])
+            .assert()
+            .success();
         ws
     }
 
     fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("instagrowth").unwrap();
-        c.env_remove("INSTAGROWTH_DATA_DIR").arg("--data-dir").arg(self.0.path().join("ws"));
+        c.env_remove("INSTAGROWTH_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.0.path().join("ws"));
         c
     }
 }
@@ -26,7 +40,20 @@ fn hashtag_sets_as_json_csv_and_pdf() {
     let pdf = ws.0.path().join("tags.pdf");
     let out = ws
         .cmd()
-        .args(["content", "--client", "@iron.den", "--kind", "hashtags", "--count", "4", "--offline", "--seed", "9", "--json", "--csv"])
+        .args([
+            "content",
+            "--client",
+            "@iron.den",
+            "--kind",
+            "hashtags",
+            "--count",
+            "4",
+            "--offline",
+            "--seed",
+            "9",
+            "--json",
+            "--csv",
+        ])
         .arg(&csv)
         .arg("--pdf")
         .arg(&pdf)
@@ -36,7 +63,10 @@ fn hashtag_sets_as_json_csv_and_pdf() {
         .stdout
         .clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!((v["kind"].as_str(), v["source"].as_str()), (Some("hashtags"), Some("offline")));
+    assert_eq!(
+        (v["kind"].as_str(), v["source"].as_str()),
+        (Some("hashtags"), Some("offline"))
+    );
     let items = v["items"].as_array().unwrap();
     assert_eq!(items.len(), 4);
     for item in items {
@@ -46,24 +76,91 @@ fn hashtag_sets_as_json_csv_and_pdf() {
     }
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 5, "a header and four sets");
-    let pdf_text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let pdf_text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
     let pdf_text = String::from_utf8_lossy(&pdf_text.stdout);
-    assert!(pdf_text.contains("Content pack") && pdf_text.contains("Iron Den"), "{pdf_text}");
+    assert!(
+        pdf_text.contains("Content pack") && pdf_text.contains("Iron Den"),
+        "{pdf_text}"
+    );
     // Same seed, same draft.
-    let again = ws.cmd().args(["content", "--client", "@iron.den", "--kind", "hashtags", "--count", "4", "--offline", "--seed", "9", "--json"]).assert().success().get_output().stdout.clone();
-    assert_eq!(serde_json::from_slice::<Value>(&again).unwrap()["items"], v["items"]);
+    let again = ws
+        .cmd()
+        .args([
+            "content",
+            "--client",
+            "@iron.den",
+            "--kind",
+            "hashtags",
+            "--count",
+            "4",
+            "--offline",
+            "--seed",
+            "9",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&again).unwrap()["items"],
+        v["items"]
+    );
 }
 
 #[test]
 fn text_output_and_refusals() {
     let ws = Ws::new();
     ws.cmd()
-        .args(["content", "--client", "@iron.den", "--kind", "hooks", "--count", "3", "--topic", "leg day", "--offline"])
+        .args([
+            "content",
+            "--client",
+            "@iron.den",
+            "--kind",
+            "hooks",
+            "--count",
+            "3",
+            "--topic",
+            "leg day",
+            "--offline",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::starts_with("1. "))
-        .stderr(predicate::str::contains("drafted offline from the fitness library"));
-    ws.cmd().args(["content", "--client", "@iron.den", "--kind", "hooks", "--count", "0"]).assert().code(2).stderr("error: --count is 1 to 30, not 0\n");
-    ws.cmd().args(["content", "--client", "@iron.den", "--kind", "memes"]).assert().code(2);
-    ws.cmd().args(["content", "--client", "@nobody", "--kind", "hooks", "--offline"]).assert().code(3);
+        .stderr(predicate::str::contains(
+            "drafted offline from the fitness library",
+        ));
+    ws.cmd()
+        .args([
+            "content",
+            "--client",
+            "@iron.den",
+            "--kind",
+            "hooks",
+            "--count",
+            "0",
+        ])
+        .assert()
+        .code(2)
+        .stderr("error: --count is 1 to 30, not 0\n");
+    ws.cmd()
+        .args(["content", "--client", "@iron.den", "--kind", "memes"])
+        .assert()
+        .code(2);
+    ws.cmd()
+        .args([
+            "content",
+            "--client",
+            "@nobody",
+            "--kind",
+            "hooks",
+            "--offline",
+        ])
+        .assert()
+        .code(3);
 }

@@ -2,9 +2,10 @@
 //! as the offline library (count, at most 5 non-generic hashtags, no duplicates, nothing the
 //! client already used, nothing the library already offered), streamed item by item.
 use instagrowth_ai::{Answer, CancellationToken, Prompt};
-use instagrowth_content::{check_hashtag_set, Caption, Draft, Grounding, HashtagSet, Hook, Item, Kind, ReelIdea, Request};
+use instagrowth_content::{
+    check_hashtag_set, Caption, Draft, Grounding, HashtagSet, Hook, Item, Kind, ReelIdea, Request,
+};
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::ai::{self, AiEvent, AiOutcome};
@@ -12,7 +13,10 @@ use crate::error::{ApiResult, ErrorCode};
 use crate::Workspace;
 
 pub enum Outcome {
-    Ai { items: Vec<Item>, model: String },
+    Ai {
+        items: Vec<Item>,
+        model: String,
+    },
     /// Use the library draft; the note says why when it is not simply "no provider".
     Offline(Option<String>),
 }
@@ -57,7 +61,9 @@ fn check_items(items: &[Item], want: usize, avoid: &[String]) -> Result<(), Stri
             return Err(format!("“{text}” appears twice"));
         }
         if avoid.iter().any(|a| a.eq_ignore_ascii_case(&text)) {
-            return Err(format!("“{text}” was already used or offered; write a new one"));
+            return Err(format!(
+                "“{text}” was already used or offered; write a new one"
+            ));
         }
         if let Item::Hashtags(set) = item {
             check_hashtag_set(&set.tags).map_err(|e| format!("{}: {e}", set.tags.join(" ")))?;
@@ -93,7 +99,12 @@ answer!(Hashtags, "hashtag_sets", Item::Hashtags);
 
 fn prompt(g: &Grounding, r: &Request, library: &Draft) -> Prompt {
     let mut about = vec![format!("Client: {} (@{})", g.client_name, g.handle)];
-    for (label, v) in [("Niche", &g.niche), ("Goals", &g.goals), ("Audience", &g.audience), ("Brand voice", &g.brand_voice)] {
+    for (label, v) in [
+        ("Niche", &g.niche),
+        ("Goals", &g.goals),
+        ("Audience", &g.audience),
+        ("Brand voice", &g.brand_voice),
+    ] {
         if !v.trim().is_empty() {
             about.push(format!("{label}: {}", v.trim()));
         }
@@ -101,10 +112,33 @@ fn prompt(g: &Grounding, r: &Request, library: &Draft) -> Prompt {
     let top: Vec<String> = g
         .top_posts
         .iter()
-        .map(|p| format!("- {} ({}{}): {}", p.format, p.engagement_rate.map(|r| format!("{:.1} % engagement", r * 100.0)).unwrap_or_else(|| "no rate".into()), if p.hashtags.is_empty() { String::new() } else { format!(", #{}", p.hashtags.join(" #")) }, p.caption.lines().next().unwrap_or("")))
+        .map(|p| {
+            format!(
+                "- {} ({}{}): {}",
+                p.format,
+                p.engagement_rate
+                    .map(|r| format!("{:.1} % engagement", r * 100.0))
+                    .unwrap_or_else(|| "no rate".into()),
+                if p.hashtags.is_empty() {
+                    String::new()
+                } else {
+                    format!(", #{}", p.hashtags.join(" #"))
+                },
+                p.caption.lines().next().unwrap_or("")
+            )
+        })
         .collect();
-    let weak: Vec<String> = g.bottom_posts.iter().map(|p| format!("- {}: {}", p.format, p.caption.lines().next().unwrap_or(""))).collect();
-    let offered: Vec<String> = library.items.iter().map(Item::main_text).chain(g.avoid.iter().cloned()).collect();
+    let weak: Vec<String> = g
+        .bottom_posts
+        .iter()
+        .map(|p| format!("- {}: {}", p.format, p.caption.lines().next().unwrap_or("")))
+        .collect();
+    let offered: Vec<String> = library
+        .items
+        .iter()
+        .map(Item::main_text)
+        .chain(g.avoid.iter().cloned())
+        .collect();
     let what = match r.kind {
         Kind::Reels => "reel ideas: title, concept, the hook for the first seconds, beats (shot list), on-screen text, caption angle, call to action, length in seconds, format, and why it suits this client (name the top post or topic it builds on)",
         Kind::Hooks => "hooks: one-line openers, each tagged with its formula (curiosity_gap, contrarian, list, mistake, before_after, story, question, statistic)",
@@ -136,10 +170,7 @@ async fn ask<T: Answer + IntoItems>(
     prompt: &Prompt,
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
-) -> ApiResult<AiOutcome<T>>
-where
-    T: DeserializeOwned,
-{
+) -> ApiResult<AiOutcome<T>> {
     ai::generate::<T>(ws, Some(client_id), "content", prompt, cancel, progress).await
 }
 
@@ -154,23 +185,43 @@ pub async fn generate(
 ) -> ApiResult<Outcome> {
     let p = prompt(g, r, library);
     let result = match r.kind {
-        Kind::Reels => ask::<Reels>(ws, client_id, &p, cancel, progress).await.map(|o| o.map(IntoItems::into_items)),
-        Kind::Hooks => ask::<Hooks>(ws, client_id, &p, cancel, progress).await.map(|o| o.map(IntoItems::into_items)),
-        Kind::Captions => ask::<Captions>(ws, client_id, &p, cancel, progress).await.map(|o| o.map(IntoItems::into_items)),
-        Kind::Hashtags => ask::<Hashtags>(ws, client_id, &p, cancel, progress).await.map(|o| o.map(IntoItems::into_items)),
+        Kind::Reels => ask::<Reels>(ws, client_id, &p, cancel, progress)
+            .await
+            .map(|o| o.map(IntoItems::into_items)),
+        Kind::Hooks => ask::<Hooks>(ws, client_id, &p, cancel, progress)
+            .await
+            .map(|o| o.map(IntoItems::into_items)),
+        Kind::Captions => ask::<Captions>(ws, client_id, &p, cancel, progress)
+            .await
+            .map(|o| o.map(IntoItems::into_items)),
+        Kind::Hashtags => ask::<Hashtags>(ws, client_id, &p, cancel, progress)
+            .await
+            .map(|o| o.map(IntoItems::into_items)),
     };
     match result {
         Ok(Mapped::Generated(mut items, model)) => {
             items.truncate(r.count as usize);
-            let avoid: Vec<String> = library.items.iter().map(Item::main_text).chain(g.avoid.iter().cloned()).collect();
+            let avoid: Vec<String> = library
+                .items
+                .iter()
+                .map(Item::main_text)
+                .chain(g.avoid.iter().cloned())
+                .collect();
             match check_items(&items, r.count as usize, &avoid) {
                 Ok(()) => Ok(Outcome::Ai { items, model }),
-                Err(why) => Ok(Outcome::Offline(Some(format!("the AI draft broke a rule ({why}); drafted offline")))),
+                Err(why) => Ok(Outcome::Offline(Some(format!(
+                    "the AI draft broke a rule ({why}); drafted offline"
+                )))),
             }
         }
-        Ok(Mapped::Offline(code, reason)) => Ok(Outcome::Offline((code != ErrorCode::AiNotConfigured).then_some(reason))),
+        Ok(Mapped::Offline(code, reason)) => Ok(Outcome::Offline(
+            (code != ErrorCode::AiNotConfigured).then_some(reason),
+        )),
         Err(e) if e.code == ErrorCode::Cancelled => Err(e),
-        Err(e) => Ok(Outcome::Offline(Some(format!("AI unavailable ({}); drafted offline", e.message)))),
+        Err(e) => Ok(Outcome::Offline(Some(format!(
+            "AI unavailable ({}); drafted offline",
+            e.message
+        )))),
     }
 }
 

@@ -6,7 +6,18 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 
 fn header(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Reels => &["title", "format", "length_secs", "hook", "concept", "beats", "on_screen_text", "caption_angle", "cta", "why"],
+        Kind::Reels => &[
+            "title",
+            "format",
+            "length_secs",
+            "hook",
+            "concept",
+            "beats",
+            "on_screen_text",
+            "caption_angle",
+            "cta",
+            "why",
+        ],
         Kind::Hooks => &["hook", "formula"],
         Kind::Captions => &["length", "framework", "hook", "body", "cta", "caption"],
         Kind::Hashtags => &["tags", "tiers", "note"],
@@ -15,9 +26,27 @@ fn header(kind: Kind) -> &'static [&'static str] {
 
 fn row(item: &Item) -> Vec<String> {
     match item {
-        Item::Reel(r) => vec![r.title.clone(), r.format.clone(), r.length_secs.to_string(), r.hook.clone(), r.concept.clone(), r.beats.join(" | "), r.on_screen_text.join(" | "), r.caption_angle.clone(), r.cta.clone(), r.why.clone()],
+        Item::Reel(r) => vec![
+            r.title.clone(),
+            r.format.clone(),
+            r.length_secs.to_string(),
+            r.hook.clone(),
+            r.concept.clone(),
+            r.beats.join(" | "),
+            r.on_screen_text.join(" | "),
+            r.caption_angle.clone(),
+            r.cta.clone(),
+            r.why.clone(),
+        ],
         Item::Hook(h) => vec![h.text.clone(), h.formula.as_str().to_string()],
-        Item::Caption(c) => vec![format!("{:?}", c.length).to_lowercase(), c.framework.clone(), c.hook.clone(), c.body.clone(), c.cta.clone(), c.text.clone()],
+        Item::Caption(c) => vec![
+            format!("{:?}", c.length).to_lowercase(),
+            c.framework.clone(),
+            c.hook.clone(),
+            c.body.clone(),
+            c.cta.clone(),
+            c.text.clone(),
+        ],
         Item::Hashtags(s) => vec![s.tags.join(" "), s.tiers.join(" "), s.note.clone()],
     }
 }
@@ -30,7 +59,8 @@ pub fn items_csv(kind: Kind, items: &[Item]) -> ApiResult<Vec<u8>> {
     for item in items {
         w.write_record(row(item)).map_err(fail)?;
     }
-    w.into_inner().map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot write CSV: {e}")))
+    w.into_inner()
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot write CSV: {e}")))
 }
 
 pub fn draft_csv(draft: &ContentDraft) -> ApiResult<Vec<u8>> {

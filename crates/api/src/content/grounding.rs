@@ -36,10 +36,26 @@ pub async fn load(ws: &Workspace, client: &Client) -> ApiResult<Grounding> {
         .iter()
         .rev()
         .find_map(|s| s.followers);
-    let mut measured: Vec<&StoredPost> = all.iter().filter(|p| p.kind != PostKind::Story && p.metrics.any()).collect();
+    let mut measured: Vec<&StoredPost> = all
+        .iter()
+        .filter(|p| p.kind != PostKind::Story && p.metrics.any())
+        .collect();
     measured.sort_by_key(|p| std::cmp::Reverse(p.engagement()));
-    let top_posts = measured.iter().take(5).map(|p| post_ref(p, followers)).collect();
-    let bottom_posts = if measured.len() >= 10 { measured.iter().rev().take(3).map(|p| post_ref(p, followers)).collect() } else { Vec::new() };
+    let top_posts = measured
+        .iter()
+        .take(5)
+        .map(|p| post_ref(p, followers))
+        .collect();
+    let bottom_posts = if measured.len() >= 10 {
+        measured
+            .iter()
+            .rev()
+            .take(3)
+            .map(|p| post_ref(p, followers))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let mut by_tag: HashMap<String, Vec<f64>> = HashMap::new();
     for p in &measured {
@@ -52,11 +68,22 @@ pub async fn load(ws: &Workspace, client: &Client) -> ApiResult<Grounding> {
     let mut tag_stats: Vec<TagStat> = by_tag
         .into_iter()
         .filter(|(_, rates)| rates.len() >= 2)
-        .map(|(tag, rates)| TagStat { posts: rates.len() as u32, mean_rate: rates.iter().sum::<f64>() / rates.len() as f64, tag })
+        .map(|(tag, rates)| TagStat {
+            posts: rates.len() as u32,
+            mean_rate: rates.iter().sum::<f64>() / rates.len() as f64,
+            tag,
+        })
         .collect();
-    tag_stats.sort_by(|a, b| b.mean_rate.total_cmp(&a.mean_rate).then_with(|| a.tag.cmp(&b.tag)));
+    tag_stats.sort_by(|a, b| {
+        b.mean_rate
+            .total_cmp(&a.mean_rate)
+            .then_with(|| a.tag.cmp(&b.tag))
+    });
 
-    let findings = match audits::list_for_client(ws.store(), &client.id).await?.first() {
+    let findings = match audits::list_for_client(ws.store(), &client.id)
+        .await?
+        .first()
+    {
         Some(latest) => crate::audit::get(ws, &latest.id)
             .await
             .map(|d| d.audit.findings.iter().map(|f| f.title.clone()).collect())

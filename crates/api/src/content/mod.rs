@@ -9,8 +9,8 @@ mod library;
 mod pack_pdf;
 
 pub use csv_export::{draft_csv, items_csv};
-pub use pack_pdf::pack_pdf;
 pub use library::{delete, list, mark_used, save, update, LibraryItem, LibraryPatch};
+pub use pack_pdf::pack_pdf;
 
 use instagrowth_ai::CancellationToken;
 use instagrowth_content::{Draft, Item, Kind, Request};
@@ -55,7 +55,10 @@ pub struct ContentRequest {
 }
 
 fn seed_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(7)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7)
 }
 
 /// Where an export was written.
@@ -67,17 +70,34 @@ pub struct FileExport {
 }
 
 /// Writes items as CSV to `path`.
-pub async fn export_csv(kind: Kind, items: &[Item], path: &std::path::Path) -> ApiResult<FileExport> {
+pub async fn export_csv(
+    kind: Kind,
+    items: &[Item],
+    path: &std::path::Path,
+) -> ApiResult<FileExport> {
     let bytes = items_csv(kind, items)?;
     crate::files::write_atomically(path, &bytes).await?;
-    Ok(FileExport { path: path.display().to_string(), bytes: bytes.len() as u64 })
+    Ok(FileExport {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+    })
 }
 
 /// Writes items as the branded content-pack PDF to `path`.
-pub async fn export_pdf(ws: &Workspace, client: &str, kind: Kind, topic: Option<&str>, items: &[Item], path: &std::path::Path) -> ApiResult<FileExport> {
+pub async fn export_pdf(
+    ws: &Workspace,
+    client: &str,
+    kind: Kind,
+    topic: Option<&str>,
+    items: &[Item],
+    path: &std::path::Path,
+) -> ApiResult<FileExport> {
     let bytes = pack_pdf(ws, client, kind, topic, items).await?;
     crate::files::write_atomically(path, &bytes).await?;
-    Ok(FileExport { path: path.display().to_string(), bytes: bytes.len() as u64 })
+    Ok(FileExport {
+        path: path.display().to_string(),
+        bytes: bytes.len() as u64,
+    })
 }
 
 /// Drafts content for `client` (an id or @handle).
@@ -90,27 +110,66 @@ pub async fn generate(
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<ContentDraft> {
     if !(1..=30).contains(&req.count) {
-        return Err(ApiError { code: ErrorCode::InvalidInput, message: "ask for 1 to 30 items".into(), field: Some("count".into()) });
+        return Err(ApiError {
+            code: ErrorCode::InvalidInput,
+            message: "ask for 1 to 30 items".into(),
+            field: Some("count".into()),
+        });
     }
-    let topic = req.topic.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+    let topic = req
+        .topic
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
     if topic.as_ref().is_some_and(|t| t.chars().count() > 120) {
-        return Err(ApiError { code: ErrorCode::InvalidInput, message: "keep the topic under 120 characters".into(), field: Some("topic".into()) });
+        return Err(ApiError {
+            code: ErrorCode::InvalidInput,
+            message: "keep the topic under 120 characters".into(),
+            field: Some("topic".into()),
+        });
     }
     let client = crate::clients::show(ws, client).await?;
     let mut grounding = grounding::load(ws, &client).await?;
     grounding.avoid.extend(req.avoid.iter().cloned());
-    let request = Request::new(req.kind, req.count, topic.clone(), req.seed.unwrap_or_else(seed_now));
+    let request = Request::new(
+        req.kind,
+        req.count,
+        topic.clone(),
+        req.seed.unwrap_or_else(seed_now),
+    );
     let offline = |draft: Draft, extra: Option<String>| {
         let mut notes = draft.notes;
         notes.extend(extra);
-        ContentDraft { kind: draft.kind, source: "offline".into(), items: draft.items, niche: draft.niche, topic: topic.clone(), model: None, notes }
+        ContentDraft {
+            kind: draft.kind,
+            source: "offline".into(),
+            items: draft.items,
+            niche: draft.niche,
+            topic: topic.clone(),
+            model: None,
+            notes,
+        }
     };
-    let library_draft = instagrowth_content::draft(&grounding, &request)
-        .map_err(|e| ApiError { code: ErrorCode::InvalidInput, message: e.to_string(), field: None })?;
+    let library_draft = instagrowth_content::draft(&grounding, &request).map_err(|e| ApiError {
+        code: ErrorCode::InvalidInput,
+        message: e.to_string(),
+        field: None,
+    })?;
     if req.offline {
         return Ok(offline(library_draft, None));
     }
-    match ai_draft::generate(ws, &client.id, &grounding, &request, &library_draft, cancel, progress).await? {
+    match ai_draft::generate(
+        ws,
+        &client.id,
+        &grounding,
+        &request,
+        &library_draft,
+        cancel,
+        progress,
+    )
+    .await?
+    {
         ai_draft::Outcome::Ai { items, model } => Ok(ContentDraft {
             kind: req.kind,
             source: "ai".into(),

@@ -111,19 +111,34 @@ pub async fn insert(store: &Store, c: &StoredContent) -> StoreResult<()> {
 }
 
 pub async fn get(store: &Store, id: &str) -> StoreResult<Option<StoredContent>> {
-    let row = sqlx::query_as::<_, Row>(concat!(select!(), " WHERE id = ?")).bind(id).fetch_optional(store.pool()).await?;
+    let row = sqlx::query_as::<_, Row>(concat!(select!(), " WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?;
     Ok(row.map(StoredContent::try_from).transpose()?)
 }
 
-pub async fn list(store: &Store, client_id: &str, q: &ContentQuery) -> StoreResult<Vec<StoredContent>> {
+pub async fn list(
+    store: &Store,
+    client_id: &str,
+    q: &ContentQuery,
+) -> StoreResult<Vec<StoredContent>> {
     let mut b = sqlx::QueryBuilder::<sqlx::Sqlite>::new(select!());
     b.push(" WHERE client_id = ").push_bind(client_id);
     if let Some(kind) = &q.kind {
         b.push(" AND kind = ").push_bind(kind.clone());
     }
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let pattern = format!("%{}%", s.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        b.push(" AND text_folded LIKE ").push_bind(pattern).push(" ESCAPE '\\'");
+        let pattern = format!(
+            "%{}%",
+            s.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        b.push(" AND text_folded LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\'");
     }
     if q.favourites_only {
         b.push(" AND favourite = 1");
@@ -132,45 +147,59 @@ pub async fn list(store: &Store, client_id: &str, q: &ContentQuery) -> StoreResu
         b.push(" AND used_on IS NULL");
     }
     if let Some(tag) = &q.tag {
-        b.push(" AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ").push_bind(tag.clone()).push(")");
+        b.push(" AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ")
+            .push_bind(tag.clone())
+            .push(")");
     }
     b.push(" ORDER BY favourite DESC, created_at DESC, rowid DESC");
     let rows = b.build_query_as::<Row>().fetch_all(store.pool()).await?;
-    Ok(rows.into_iter().map(StoredContent::try_from).collect::<Result<_, _>>()?)
+    Ok(rows
+        .into_iter()
+        .map(StoredContent::try_from)
+        .collect::<Result<_, _>>()?)
 }
 
 /// The main texts of the client's used items (never suggested again).
 pub async fn used_texts(store: &Store, client_id: &str) -> StoreResult<Vec<String>> {
-    Ok(sqlx::query_scalar("SELECT text FROM content_items WHERE client_id = ? AND used_on IS NOT NULL")
-        .bind(client_id)
-        .fetch_all(store.pool())
-        .await?)
+    Ok(sqlx::query_scalar(
+        "SELECT text FROM content_items WHERE client_id = ? AND used_on IS NOT NULL",
+    )
+    .bind(client_id)
+    .fetch_all(store.pool())
+    .await?)
 }
 
-/// Replaces the editable parts of an item.
-pub async fn update(store: &Store, id: &str, item: &str, text: &str, topic: &str, tags: &[String], favourite: bool, used_on: Option<&str>) -> StoreResult<()> {
+/// Replaces the editable parts of an item (`item`, `text`, `topic`, `tags`, `favourite`,
+/// `used_on`) with those of `c`, found by its id.
+pub async fn update(store: &Store, c: &StoredContent) -> StoreResult<()> {
     let done = sqlx::query(
         "UPDATE content_items SET item = ?, text = ?, text_folded = ?, topic = ?, tags = ?, favourite = ?, \
          used_on = ?, updated_at = ? WHERE id = ?",
     )
-    .bind(item)
-    .bind(text)
-    .bind(text.to_lowercase() + " " + &topic.to_lowercase())
-    .bind(topic)
-    .bind(crate::model::instagram::to_json_list(tags))
-    .bind(favourite)
-    .bind(used_on)
+    .bind(&c.item)
+    .bind(&c.text)
+    .bind(c.text.to_lowercase() + " " + &c.topic.to_lowercase())
+    .bind(&c.topic)
+    .bind(crate::model::instagram::to_json_list(&c.tags))
+    .bind(c.favourite)
+    .bind(&c.used_on)
     .bind(now())
-    .bind(id)
+    .bind(&c.id)
     .execute(store.pool())
     .await?;
     if done.rows_affected() == 0 {
-        return Err(StoreError::invalid("id", format!("no content item {id}")));
+        return Err(StoreError::invalid(
+            "id",
+            format!("no content item {}", c.id),
+        ));
     }
     Ok(())
 }
 
 pub async fn delete(store: &Store, id: &str) -> StoreResult<bool> {
-    let done = sqlx::query("DELETE FROM content_items WHERE id = ?").bind(id).execute(store.pool()).await?;
+    let done = sqlx::query("DELETE FROM content_items WHERE id = ?")
+        .bind(id)
+        .execute(store.pool())
+        .await?;
     Ok(done.rows_affected() > 0)
 }
