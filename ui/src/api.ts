@@ -14,8 +14,16 @@ import type {
   ClientPatch,
   ClientQuery,
   ConnectionTest,
+  ContentDraft,
+  ContentQuery,
+  ContentRequest,
   ErrorCode,
+  FileExport,
   ImportOutcome,
+  Item,
+  Kind,
+  LibraryItem,
+  LibraryPatch,
   ManualEntry,
   ModelPrice,
   NewClient,
@@ -266,13 +274,71 @@ export const auditExportPdf = (id: string, path: string, openAfter: boolean): Pr
   call("audit_export_pdf", { id, path, openAfter });
 
 /** The native save dialog for a PDF, suggesting `defaultPath`; `null` when the user closes it. */
-export async function pickPdfSavePath(defaultPath: string): Promise<string | null> {
+export async function pickPdfSavePath(defaultPath: string, title = "Export the audit as PDF"): Promise<string | null> {
   try {
-    return await save({ title: "Export the audit as PDF", defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    return await save({ title, defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] });
   } catch (err) {
     throw asSentence(toApiError(err));
   }
 }
+
+/** The native save dialog for a CSV, suggesting `defaultPath`; `null` when the user closes it. */
+export async function pickCsvSavePath(defaultPath: string, title = "Export as CSV"): Promise<string | null> {
+  try {
+    return await save({ title, defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+// ---- Content drafts and the content library ----
+
+/**
+ * Drafts content for the client `key`: offline from the niche library, or by AI when a provider
+ * is set up (and `request.offline` is false). Finished AI items stream to `onEvent` as `item`
+ * events. Rejects with `cancelled` after `aiCancel(runId)`.
+ */
+export function contentGenerate(
+  key: string,
+  request: ContentRequest,
+  runId: string,
+  onEvent: (event: AiEvent) => void,
+): Promise<ContentDraft> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("content_generate", { key, request, runId, onEvent: channel });
+}
+
+/** Stores one drafted item in the client's library; `source` is `offline`, `ai` or `manual`. */
+export const contentSave = (key: string, item: Item, source: string, topic: string): Promise<LibraryItem> =>
+  call("content_save", { key, item, source, topic });
+
+export const contentList = (key: string, query: ContentQuery): Promise<LibraryItem[]> =>
+  call("content_list", { key, query });
+
+/** Changes what `patch` sets (a bad item rejects with field `item` or `tags`). */
+export const contentUpdate = (id: string, patch: LibraryPatch): Promise<LibraryItem> =>
+  call("content_update", { id, patch });
+
+/** Marks the item used on `date` (`YYYY-MM-DD`), or not used with `used` false. */
+export const contentMarkUsed = (id: string, used: boolean, date: string | null): Promise<LibraryItem> =>
+  call("content_mark_used", { id, used, date });
+
+export const contentDelete = (id: string): Promise<null> => call("content_delete", { id });
+
+/** Writes `items` (all of `kind`) as the branded content-pack PDF; `openAfter` opens it. */
+export const contentExportPdf = (
+  key: string,
+  kind: Kind,
+  topic: string | null,
+  items: Item[],
+  path: string,
+  openAfter: boolean,
+): Promise<FileExport> => call("content_export_pdf", { key, kind, topic, items, path, openAfter });
+
+/** Writes `items` (all of `kind`) as a CSV. */
+export const contentExportCsv = (kind: Kind, items: Item[], path: string): Promise<FileExport> =>
+  call("content_export_csv", { kind, items, path });
 
 // ---- Branding of reports ----
 

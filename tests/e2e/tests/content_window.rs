@@ -91,7 +91,8 @@ fn an_agency_drafts_content_and_saves_it_to_the_library() {
     app.click(&app.wait_for(&by_id("content-view-library"), WAIT));
     wait_count(&app, "[data-testid='library-item']", 1);
     app.click(&app.wait_for(&by_id("library-mark-used"), WAIT));
-    app.wait_for(&by_id("library-empty"), WAIT);
+    // It stays on screen (to undo) with its date; the next load hides it.
+    app.wait_for(&by_id("library-used-on"), WAIT);
     screenshot("content-02-library.png");
     app.quit();
     drop(driver);

@@ -3,6 +3,7 @@ import { archiveClient, deleteClient, getClient, unarchiveClient } from "../api"
 import type { ApiError, Client } from "../bindings";
 import { formatDateTime } from "../format";
 import { AuditTab } from "./audit/AuditTab";
+import { ContentTab } from "./content/ContentTab";
 import { Avatar } from "./Avatar";
 import { ClientData } from "./ClientData";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
@@ -10,12 +11,13 @@ import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "
 import { TagChips } from "./TagChips";
 import "./ClientPage.css";
 
-type Tab = "profile" | "data" | "audit";
+type Tab = "profile" | "data" | "audit" | "content";
 // Data first: importing and the dashboard are what a client page is opened for most.
 const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
   { value: "data", label: "Data" },
   { value: "profile", label: "Profile" },
   { value: "audit", label: "Audit" },
+  { value: "content", label: "Content" },
 ];
 
 type Props = {
@@ -42,6 +44,12 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
     if (tab === "audit") setAuditOpened(true);
   }, [tab]);
   useEffect(() => setAuditOpened(false), [clientId]);
+  // The content tab likewise: mounted when first opened, so a running draft survives tab changes.
+  const [contentOpened, setContentOpened] = useState(false);
+  useEffect(() => {
+    if (tab === "content") setContentOpened(true);
+  }, [tab]);
+  useEffect(() => setContentOpened(false), [clientId]);
 
   useEffect(() => {
     let stale = false;
@@ -270,6 +278,16 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         hidden={tab !== "audit"}
       >
         {auditOpened || tab === "audit" ? <AuditTab key={client.id} client={client} onError={onError} /> : null}
+      </div>
+
+      <div
+        role="tabpanel"
+        id="client-panel-content"
+        aria-labelledby="client-tab-content"
+        className="client-panel"
+        hidden={tab !== "content"}
+      >
+        {contentOpened || tab === "content" ? <ContentTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       {confirming ? (
