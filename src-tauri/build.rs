@@ -47,6 +47,13 @@ fn main() {
         "content_delete",
         "content_export_pdf",
         "content_export_csv",
+        "plan_create",
+        "plan_list",
+        "plan_activate",
+        "plan_delete",
+        "plan_move_item",
+        "plan_set_done",
+        "plan_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

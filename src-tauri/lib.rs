@@ -5,6 +5,7 @@ mod audit_commands;
 mod commands;
 mod content_commands;
 mod logging;
+mod plan_commands;
 mod state;
 mod window_state;
 
@@ -67,6 +68,13 @@ pub fn run() {
         content_commands::content_delete,
         content_commands::content_export_pdf,
         content_commands::content_export_csv,
+        plan_commands::plan_create,
+        plan_commands::plan_list,
+        plan_commands::plan_activate,
+        plan_commands::plan_delete,
+        plan_commands::plan_move_item,
+        plan_commands::plan_set_done,
+        plan_commands::plan_export,
     ]);
     let first_call = std::sync::Once::new();
 

@@ -771,3 +771,100 @@ used_on: string | null, created_at: string, updated_at: string, };
 export type LibraryPatch = { item: Item | null, topic: string | null, tags: Array<string> | null, favourite: boolean | null, };
 
 export type FileExport = { path: string, bytes: number, };
+
+export type Goal = "growth" | "engagement" | "leads" | "recovery";
+
+export type ItemType = "reel" | "carousel" | "image" | "story" | "engagement";
+
+export type PlanItem = { 
+/**
+ * Stable: derived only from the day offset, slot index and type (`d03-p1`, `d03-s2`,
+ * `d03-e1`), so the same request gives the same ids (calendar UIDs).
+ */
+id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, local.
+ */
+time: string, 
+/**
+ * `best_times` | `default`.
+ */
+time_source: string, type: ItemType, pillar: string, topic: string, 
+/**
+ * Empty for stories and engagement tasks.
+ */
+hook: string, 
+/**
+ * The caption brief, or what to do.
+ */
+brief: string, 
+/**
+ * At most 5, each `#…`; empty for stories and engagement tasks.
+ */
+hashtags: Array<string>, 
+/**
+ * False when planned.
+ */
+done: boolean, 
+/**
+ * None when planned; the app links library items later.
+ */
+content_item_id: string | null, };
+
+export type PlanDay = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `Monday` … `Sunday`.
+ */
+weekday: string, 
+/**
+ * In time order.
+ */
+items: Array<PlanItem>, };
+
+export type WeekTarget = { 
+/**
+ * 1-based; weeks run seven days from the plan's start (the last may be shorter).
+ */
+week: number, start: string, end: string, metric: string, baseline: number | null, target: number, 
+/**
+ * `percent` (a fraction shown as %), `number`, `per_week`.
+ */
+unit: string, };
+
+export type Plan = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+start: string, days: Array<PlanDay>, targets: Array<WeekTarget>, goal: Goal, posts_per_week: number, stories_per_day: number, 
+/**
+ * The pillars the plan rotates through.
+ */
+pillars: Array<string>, 
+/**
+ * What the user should know about how it was planned.
+ */
+notes: Array<string>, };
+
+export type NewPlan = { 
+/**
+ * `YYYY-MM-DD`; tomorrow when absent.
+ */
+start: string | null, 
+/**
+ * 7, 14 or 30.
+ */
+days: number, goal: Goal, posts_per_week: number, stories_per_day: number, pillars: Array<string>, 
+/**
+ * A name for the plan; "<days>-day <goal> plan from <start>" when absent.
+ */
+name: string | null, };
+
+export type StoredPlan = { id: string, client_id: string, name: string, source: string, active: boolean, created_at: string, updated_at: string, plan: Plan, };

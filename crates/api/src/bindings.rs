@@ -16,6 +16,7 @@ use instagrowth_content::{
 };
 use instagrowth_import::Progress;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
+use instagrowth_planner::{Goal, ItemType, Plan, PlanDay, PlanItem, WeekTarget};
 use instagrowth_store::queries::content_items::ContentQuery;
 use instagrowth_store::{
     ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread, UsageRecord, UsageTotals,
@@ -27,6 +28,7 @@ use crate::branding::{Branding, PaperSize};
 use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
+use crate::planner::{NewPlan, StoredPlan};
 use crate::{
     ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
 };
@@ -118,6 +120,14 @@ pub fn typescript() -> String {
         LibraryItem::decl(&cfg),
         LibraryPatch::decl(&cfg),
         FileExport::decl(&cfg),
+        Goal::decl(&cfg),
+        ItemType::decl(&cfg),
+        PlanItem::decl(&cfg),
+        PlanDay::decl(&cfg),
+        WeekTarget::decl(&cfg),
+        Plan::decl(&cfg),
+        NewPlan::decl(&cfg),
+        StoredPlan::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -16,6 +16,7 @@ pub mod import;
 mod info;
 pub mod manual;
 pub mod paths;
+pub mod planner;
 pub mod settings;
 mod workspace;
 

@@ -79,6 +79,39 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
+    /// Make a 7, 14 or 30-day growth plan from the client's latest audit; the new plan becomes
+    /// the active one.
+    Plan {
+        /// Client id or @handle.
+        #[arg(long)]
+        client: String,
+        /// 7, 14 or 30.
+        #[arg(long)]
+        days: u32,
+        /// First day (YYYY-MM-DD); tomorrow by default.
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long, value_enum, default_value = "growth")]
+        goal: GoalArg,
+        #[arg(long, default_value_t = 3)]
+        posts_per_week: u32,
+        #[arg(long, default_value_t = 2)]
+        stories_per_day: u32,
+        /// A content pillar; repeat for several.
+        #[arg(long = "pillar", value_name = "PILLAR")]
+        pillars: Vec<String>,
+        /// Plan offline (the planner is deterministic; AI refinement comes with the calendar).
+        #[arg(long)]
+        offline: bool,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// The agency's branding on reports: name, logo, colours, contact line, paper, white label.
     Branding {
         #[arg(long)]
@@ -317,4 +350,12 @@ pub enum KindArg {
     Hooks,
     Captions,
     Hashtags,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoalArg {
+    Growth,
+    Engagement,
+    Leads,
+    Recovery,
 }

@@ -10,6 +10,7 @@ mod clients_cmd;
 mod content_cmd;
 mod import_cmd;
 mod output;
+mod plan_cmd;
 
 use std::process::ExitCode;
 
@@ -55,6 +56,13 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Content {
             pdf, csv, count, ..
         } => content_cmd::precheck(*count, pdf.as_deref(), csv.as_deref())?,
+        Command::Plan {
+            days,
+            pdf,
+            ics,
+            csv,
+            ..
+        } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
     }
     // A key is read from stdin before the workspace is opened: no key, no workspace.
     let key = match &cli.command {
@@ -87,6 +95,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         } => audit_cmd::run(&ws, &client, offline, pdf, json).await,
         cmd @ Command::Branding { .. } => audit_cmd::branding(&ws, cmd).await,
         cmd @ Command::Content { .. } => content_cmd::run(&ws, cmd).await,
+        cmd @ Command::Plan { .. } => plan_cmd::run(&ws, cmd).await,
     };
     ws.close().await;
     result

@@ -4,7 +4,7 @@
 //! used, search), exported as CSV.
 mod ai_draft;
 mod csv_export;
-mod grounding;
+pub(crate) mod grounding;
 mod library;
 mod pack_pdf;
 

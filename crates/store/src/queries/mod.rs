@@ -9,5 +9,6 @@ pub mod content_items;
 pub mod dm_threads;
 pub mod follower_snapshots;
 pub mod import_batches;
+pub mod plans;
 pub mod posts;
 pub mod settings;

@@ -1,0 +1,186 @@
+//! Plans through the API: made from the client's data, stored (one active), edited, and
+//! exported — the ICS read back by an independent parser (`ical`), with UIDs that survive a
+//! regenerated plan.
+mod common;
+
+use instagrowth_api::planner::{self, NewPlan};
+use instagrowth_api::ErrorCode;
+use instagrowth_planner::Goal;
+
+fn req(days: u32, start: &str) -> NewPlan {
+    NewPlan {
+        start: Some(start.into()),
+        days,
+        goal: Goal::Growth,
+        posts_per_week: 3,
+        stories_per_day: 1,
+        pillars: vec!["Routines".into(), "Ingredients".into()],
+        name: None,
+    }
+}
+
+fn events(ics: &str) -> Vec<(String, String)> {
+    let parser = ical::IcalParser::new(std::io::BufReader::new(ics.as_bytes()));
+    let cal = parser
+        .into_iter()
+        .next()
+        .expect("one calendar")
+        .expect("the ICS parses");
+    cal.events
+        .iter()
+        .map(|e| {
+            let prop = |name: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == name)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            (prop("UID"), prop("DTSTART"))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_plan_is_stored_active_edited_and_exported() {
+    let ws = common::workspace_with_glow().await;
+    let p = planner::create(&ws, "@glow", &req(14, "2026-12-07"))
+        .await
+        .unwrap();
+    assert!(p.active);
+    assert_eq!(p.plan.days.len(), 14);
+    assert_eq!(p.plan.days[0].date, "2026-12-07");
+    let items: Vec<_> = p.plan.days.iter().flat_map(|d| d.items.iter()).collect();
+    assert!(items.iter().all(|i| i.date.as_str() >= "2026-12-07"));
+
+    // ICS: one event per item, parsed by an independent parser, UTC instants, stable UIDs.
+    let ics = planner::plan_ics(&p, "Europe/Berlin", "Glow").unwrap();
+    let evs = events(&ics);
+    assert_eq!(evs.len(), items.len());
+    assert!(evs
+        .iter()
+        .all(|(uid, start)| uid.starts_with(&p.client_id) && start.ends_with('Z')));
+    let first = items.iter().find(|i| !i.time.is_empty()).unwrap();
+    let (h, m) = first.time.split_once(':').unwrap();
+    let utc_hour = (h.parse::<i32>().unwrap() - 1).rem_euclid(24); // Berlin is UTC+1 in December
+    assert!(
+        evs.iter()
+            .any(|(_, s)| s.contains(&format!("T{utc_hour:02}{m}00Z"))),
+        "{first:?} not at its local time: {evs:?}"
+    );
+
+    // Moving an item keeps its UID; the ICS moves the event.
+    let target = p.plan.days[5].date.clone();
+    let moved = planner::move_item(&ws, &p.id, &first.id, &target)
+        .await
+        .unwrap();
+    assert!(moved.plan.days[5]
+        .items
+        .iter()
+        .any(|i| i.id == first.id && i.date == target));
+    let ics2 = planner::plan_ics(&moved, "Europe/Berlin", "Glow").unwrap();
+    let uid = planner::uid(&p, &first.id);
+    assert_eq!(events(&ics2).iter().filter(|(u, _)| *u == uid).count(), 1);
+    assert_eq!(
+        planner::move_item(&ws, &p.id, &first.id, "2030-01-01")
+            .await
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("date")
+    );
+
+    let done = planner::set_done(&ws, &p.id, &first.id, true)
+        .await
+        .unwrap();
+    assert!(done
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .any(|i| i.id == first.id && i.done));
+
+    // CSV has one row per item.
+    let csv = planner::plan_csv(&done).unwrap();
+    assert_eq!(
+        String::from_utf8(csv).unwrap().lines().count(),
+        items.len() + 1
+    );
+    // The PDF renders.
+    assert!(planner::plan_pdf(&ws, &done)
+        .await
+        .unwrap()
+        .starts_with(b"%PDF"));
+
+    // A second plan becomes active; the first stays listed.
+    let second = planner::create(&ws, "@glow", &req(7, "2026-12-21"))
+        .await
+        .unwrap();
+    let all = planner::list(&ws, "@glow").await.unwrap();
+    assert_eq!(
+        all.iter()
+            .filter(|x| x.active)
+            .map(|x| x.id.as_str())
+            .collect::<Vec<_>>(),
+        [second.id.as_str()]
+    );
+    planner::activate(&ws, &p.id).await.unwrap();
+    assert!(planner::get(&ws, &p.id).await.unwrap().active);
+    assert!(!planner::get(&ws, &second.id).await.unwrap().active);
+}
+
+#[tokio::test]
+async fn a_regenerated_plan_keeps_its_item_ids() {
+    let ws = common::workspace_with_glow().await;
+    let a = planner::create(&ws, "@glow", &req(7, "2026-12-07"))
+        .await
+        .unwrap();
+    let b = planner::create(&ws, "@glow", &req(7, "2026-12-07"))
+        .await
+        .unwrap();
+    let ids = |p: &planner::StoredPlan| {
+        p.plan
+            .days
+            .iter()
+            .flat_map(|d| d.items.iter().map(|i| i.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&a), ids(&b));
+    // The calendar UIDs survive regeneration, so re-importing updates instead of duplicating.
+    let uids = |p: &planner::StoredPlan| {
+        events(&planner::plan_ics(p, "UTC", "Glow").unwrap())
+            .into_iter()
+            .map(|(u, _)| u)
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(a.id, b.id);
+    assert_eq!(uids(&a), uids(&b));
+}
+
+#[tokio::test]
+async fn bad_requests_change_nothing() {
+    let ws = common::workspace_with_glow().await;
+    assert_eq!(
+        planner::create(&ws, "@glow", &req(10, "2026-12-07"))
+            .await
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("days")
+    );
+    let mut r = req(7, "2026-12-07");
+    r.posts_per_week = 0;
+    assert_eq!(
+        planner::create(&ws, "@glow", &r).await.unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        planner::create(&ws, "@glow", &req(7, "07/12/2026"))
+            .await
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("start")
+    );
+    assert!(planner::list(&ws, "@glow").await.unwrap().is_empty());
+}

@@ -1,0 +1,101 @@
+//! `instagrowth plan` against a temporary workspace: the JSON contract and the export files.
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Ws(tempfile::TempDir);
+
+impl Ws {
+    fn new() -> Self {
+        let ws = Ws(tempfile::tempdir().unwrap());
+        ws.cmd()
+            .args([
+                "clients",
+                "add",
+                "--name",
+                "Iron Den",
+                "--handle",
+                "iron.den",
+                "--niche",
+                "fitness gym",
+            ])
+            .assert()
+            .success();
+        ws
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("instagrowth").unwrap();
+        c.env_remove("INSTAGROWTH_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.0.path().join("ws"));
+        c
+    }
+}
+
+#[test]
+fn a_thirty_day_plan_as_json_ics_csv_and_pdf() {
+    let ws = Ws::new();
+    let dir = ws.0.path();
+    let out = ws
+        .cmd()
+        .args([
+            "plan",
+            "--client",
+            "@iron.den",
+            "--days",
+            "30",
+            "--start",
+            "2026-12-01",
+            "--offline",
+            "--json",
+            "--ics",
+        ])
+        .arg(dir.join("plan.ics"))
+        .arg("--csv")
+        .arg(dir.join("plan.csv"))
+        .arg("--pdf")
+        .arg(dir.join("plan.pdf"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["start"], "2026-12-01");
+    let days = v["days"].as_array().unwrap();
+    assert_eq!(days.len(), 30);
+    assert_eq!(days[0]["date"], "2026-12-01");
+    let item = &days
+        .iter()
+        .find(|d| !d["items"].as_array().unwrap().is_empty())
+        .unwrap()["items"][0];
+    for k in ["type", "time", "topic"] {
+        assert!(item.get(k).is_some(), "{k}");
+    }
+    assert!(v["targets"].is_array());
+    let ics = std::fs::read_to_string(dir.join("plan.ics")).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR") && ics.contains("BEGIN:VEVENT"));
+    assert!(std::fs::read_to_string(dir.join("plan.csv"))
+        .unwrap()
+        .starts_with("date,time,"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(dir.join("plan.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("30-day growth plan"));
+}
+
+#[test]
+fn refusals() {
+    let ws = Ws::new();
+    ws.cmd()
+        .args(["plan", "--client", "@iron.den", "--days", "10"])
+        .assert()
+        .code(2)
+        .stderr("error: --days is 7, 14 or 30, not 10\n");
+    ws.cmd()
+        .args(["plan", "--client", "@nobody", "--days", "7"])
+        .assert()
+        .code(3);
+}

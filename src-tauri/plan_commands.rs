@@ -1,0 +1,82 @@
+//! Tauri commands of growth plans: each is one line into `instagrowth_api::planner`.
+use instagrowth_api::planner::{self, NewPlan, StoredPlan};
+use instagrowth_api::ApiResult;
+use tauri::State;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+type S<'a> = State<'a, AppState>;
+
+#[tauri::command]
+#[tracing::instrument(skip(state, request), err(level = "info", Debug))]
+pub async fn plan_create(state: S<'_>, key: String, request: NewPlan) -> ApiResult<StoredPlan> {
+    planner::create(state.workspace()?, &key, &request).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn plan_list(state: S<'_>, key: String) -> ApiResult<Vec<StoredPlan>> {
+    planner::list(state.workspace()?, &key).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn plan_activate(state: S<'_>, id: String) -> ApiResult<StoredPlan> {
+    planner::activate(state.workspace()?, &id).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn plan_delete(state: S<'_>, id: String) -> ApiResult<()> {
+    planner::delete(state.workspace()?, &id).await
+}
+
+/// The calendar's drag and drop.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn plan_move_item(
+    state: S<'_>,
+    id: String,
+    item_id: String,
+    date: String,
+) -> ApiResult<StoredPlan> {
+    planner::move_item(state.workspace()?, &id, &item_id, &date).await
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(level = "info", Debug))]
+pub async fn plan_set_done(
+    state: S<'_>,
+    id: String,
+    item_id: String,
+    done: bool,
+) -> ApiResult<StoredPlan> {
+    planner::set_done(state.workspace()?, &id, &item_id, done).await
+}
+
+/// Writes the plan as `pdf`, `ics` or `csv` where the user chose; opens it when asked.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(level = "info", Debug))]
+pub async fn plan_export(
+    app: tauri::AppHandle,
+    state: S<'_>,
+    id: String,
+    format: String,
+    path: String,
+    open_after: bool,
+) -> ApiResult<instagrowth_api::content::FileExport> {
+    let done = planner::export(
+        state.workspace()?,
+        &id,
+        &format,
+        std::path::Path::new(&path),
+    )
+    .await?;
+    if open_after {
+        if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
+            tracing::warn!(error = %e, "could not open the export");
+        }
+    }
+    Ok(done)
+}
