@@ -11,7 +11,8 @@ type S<'a> = State<'a, AppState>;
 #[tauri::command]
 #[tracing::instrument(skip(state, request), err(level = "info", Debug))]
 pub async fn plan_create(state: S<'_>, key: String, request: NewPlan) -> ApiResult<StoredPlan> {
-    planner::create(state.workspace()?, &key, &request).await
+    let cancel = instagrowth_ai::CancellationToken::new();
+    planner::create_with(state.workspace()?, &key, &request, &cancel, &|_| {}).await
 }
 
 #[tauri::command]

@@ -865,6 +865,11 @@ days: number, goal: Goal, posts_per_week: number, stories_per_day: number, pilla
 /**
  * A name for the plan; "<days>-day <goal> plan from <start>" when absent.
  */
-name: string | null, };
+name: string | null, 
+/**
+ * Plan offline even when an AI provider is set up (otherwise the model refines the posts'
+ * topics, hooks and briefs).
+ */
+offline?: boolean, };
 
 export type StoredPlan = { id: string, client_id: string, name: string, source: string, active: boolean, created_at: string, updated_at: string, plan: Plan, };

@@ -16,6 +16,7 @@ fn req(days: u32, start: &str) -> NewPlan {
         stories_per_day: 1,
         pillars: vec!["Routines".into(), "Ingredients".into()],
         name: None,
+        offline: None,
     }
 }
 
@@ -183,4 +184,65 @@ async fn bad_requests_change_nothing() {
         Some("start")
     );
     assert!(planner::list(&ws, "@glow").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn with_a_provider_the_model_refines_topics_hooks_and_briefs_only() {
+    use instagrowth_ai::{Preset, ProviderSettings};
+    use instagrowth_fake_openai::{FakeOpenAi, Script};
+    let server = FakeOpenAi::start();
+    let ws = common::workspace_with_glow().await;
+    instagrowth_api::ai::configure(
+        &ws,
+        ProviderSettings {
+            preset: Preset::Custom,
+            base_url: server.base_url(),
+            model: "gpt-4o-mini".into(),
+            extra_headers: vec![],
+        },
+    )
+    .await
+    .unwrap();
+    let offline = planner::create(
+        &ws,
+        "@glow",
+        &NewPlan {
+            offline: Some(true),
+            ..req(7, "2026-12-07")
+        },
+    )
+    .await
+    .unwrap();
+    let feed: Vec<_> = offline
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.kind.is_feed())
+        .cloned()
+        .collect();
+    let answer = serde_json::json!({"items": [{"id": feed[0].id, "topic": "Night routine for dry winter skin", "hook": "Your night routine is missing one step", "brief": "Show the step, then ask which step they skip."}]});
+    server.push(Script::reply(answer.to_string()));
+    let refined = planner::create(&ws, "@glow", &req(7, "2026-12-07"))
+        .await
+        .unwrap();
+    assert_eq!(refined.source, "ai");
+    let item = refined
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .find(|i| i.id == feed[0].id)
+        .unwrap();
+    assert_eq!(item.hook, "Your night routine is missing one step");
+    assert_eq!(
+        (item.time.as_str(), item.kind, &item.hashtags),
+        (feed[0].time.as_str(), feed[0].kind, &feed[0].hashtags),
+        "the schedule stays the planner's"
+    );
+    let prompt = server.requests()[0].body["messages"][1]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(prompt.contains(&format!("id {}", feed[0].id)), "{prompt}");
 }

@@ -100,7 +100,8 @@ pub enum Command {
         /// A content pillar; repeat for several.
         #[arg(long = "pillar", value_name = "PILLAR")]
         pillars: Vec<String>,
-        /// Plan offline (the planner is deterministic; AI refinement comes with the calendar).
+        /// Plan offline even when an AI provider is set up (otherwise the model refines the
+        /// posts' topics, hooks and briefs; the schedule stays the planner's).
         #[arg(long)]
         offline: bool,
         #[arg(long)]

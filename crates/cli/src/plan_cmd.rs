@@ -31,7 +31,7 @@ pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {
         posts_per_week,
         stories_per_day,
         pillars,
-        offline: _,
+        offline,
         json,
         pdf,
         ics,
@@ -54,8 +54,13 @@ pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {
         stories_per_day,
         pillars,
         name: None,
+        offline: Some(offline),
     };
-    let stored = planner::create(ws, &client, &req).await?;
+    let cancel = instagrowth_ai::CancellationToken::new();
+    let progress = |e: instagrowth_api::ai::AiEvent| crate::ai_output::progress(&e);
+    let stored = planner::create_with(ws, &client, &req, &cancel, &progress).await;
+    crate::ai_output::end_progress();
+    let stored = stored?;
     let c = instagrowth_api::clients::show(ws, &client).await?;
     if let Some(path) = &ics {
         let zone = instagrowth_api::settings::time_zone(ws).await?;

@@ -1,6 +1,7 @@
 //! Growth plans: made by the planner (`instagrowth-planner`) from the client's latest audit and
 //! content grounding, kept per client (one active), edited in the calendar, and exported as ICS,
 //! CSV or the branded PDF.
+mod ai_refine;
 mod csv_export;
 mod ics;
 mod pdf;
@@ -33,6 +34,11 @@ pub struct NewPlan {
     /// A name for the plan; "<days>-day <goal> plan from <start>" when absent.
     #[serde(default)]
     pub name: Option<String>,
+    /// Plan offline even when an AI provider is set up (otherwise the model refines the posts'
+    /// topics, hooks and briefs).
+    #[serde(default)]
+    #[ts(optional)]
+    pub offline: Option<bool>,
 }
 
 /// A stored plan.
@@ -75,9 +81,28 @@ fn parse(row: plans::PlanRow) -> ApiResult<StoredPlan> {
     })
 }
 
-/// Makes a plan for `client` and stores it as the active one.
-#[tracing::instrument(skip(ws), err(level = "info", Debug))]
+/// Makes a plan for `client` offline and stores it as the active one.
 pub async fn create(ws: &Workspace, client: &str, req: &NewPlan) -> ApiResult<StoredPlan> {
+    create_with(
+        ws,
+        client,
+        req,
+        &instagrowth_ai::CancellationToken::new(),
+        &|_| {},
+    )
+    .await
+}
+
+/// Makes a plan for `client` (refined by the AI provider unless `offline`) and stores it as the
+/// active one.
+#[tracing::instrument(skip(ws, cancel, progress), err(level = "info", Debug))]
+pub async fn create_with(
+    ws: &Workspace,
+    client: &str,
+    req: &NewPlan,
+    cancel: &instagrowth_ai::CancellationToken,
+    progress: &(dyn Fn(crate::ai::AiEvent) + Send + Sync),
+) -> ApiResult<StoredPlan> {
     if ![7, 14, 30].contains(&req.days) {
         return Err(invalid(
             "days",
@@ -133,7 +158,7 @@ pub async fn create(ws: &Workspace, client: &str, req: &NewPlan) -> ApiResult<St
             h.wrapping_mul(31).wrapping_add(b as u64)
         }),
     };
-    let plan = instagrowth_planner::plan(
+    let mut plan = instagrowth_planner::plan(
         &PlanInput {
             audit: audit.as_ref(),
             grounding: &grounding,
@@ -142,6 +167,15 @@ pub async fn create(ws: &Workspace, client: &str, req: &NewPlan) -> ApiResult<St
         &request,
     )
     .map_err(|e| invalid("plan", e.to_string()))?;
+    let mut source = "offline";
+    if !req.offline.unwrap_or(false) {
+        let (refined, note) = ai_refine::refine(ws, &client, &mut plan, cancel, progress).await?;
+        if refined {
+            source = "ai";
+            plan.notes.push("Topics, hooks and briefs were refined by the AI provider; times, formats, hashtags and targets are the planner's.".into());
+        }
+        plan.notes.extend(note);
+    }
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let goal = serde_json::to_value(req.goal)
         .ok()
@@ -156,7 +190,7 @@ pub async fn create(ws: &Workspace, client: &str, req: &NewPlan) -> ApiResult<St
             .map(|n| n.trim().to_string())
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| format!("{}-day {goal} plan from {start}", req.days)),
-        source: "offline".into(),
+        source: source.into(),
         active: true,
         start_date: start.to_string(),
         days: req.days.into(),
