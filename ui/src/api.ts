@@ -27,11 +27,13 @@ import type {
   ManualEntry,
   ModelPrice,
   NewClient,
+  NewPlan,
   PdfExport,
   PresetInfo,
   Progress,
   ProviderSettings,
   SampleResult,
+  StoredPlan,
   UsageReport,
   UsageTotals,
 } from "./bindings";
@@ -291,6 +293,15 @@ export async function pickCsvSavePath(defaultPath: string, title = "Export as CS
   }
 }
 
+/** The native save dialog for a calendar file (.ics), suggesting `defaultPath`; `null` when closed. */
+export async function pickIcsSavePath(defaultPath: string, title = "Export as a calendar file"): Promise<string | null> {
+  try {
+    return await save({ title, defaultPath, filters: [{ name: "Calendar (iCalendar)", extensions: ["ics"] }] });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
 // ---- Content drafts and the content library ----
 
 /**
@@ -368,3 +379,29 @@ export async function pickLogoFile(): Promise<string | null> {
     throw asSentence(toApiError(err));
   }
 }
+
+// ---- Content plans (the posting calendar) ----
+
+/** Plans a calendar for the client `key`; the new plan becomes the active one. */
+export const planCreate = (key: string, request: NewPlan): Promise<StoredPlan> =>
+  call("plan_create", { key, request });
+
+/** The client's plans, the active one first. */
+export const planList = (key: string): Promise<StoredPlan[]> => call("plan_list", { key });
+
+export const planActivate = (id: string): Promise<StoredPlan> => call("plan_activate", { id });
+
+export const planDelete = (id: string): Promise<null> => call("plan_delete", { id });
+
+/** Moves one item to `date` (`YYYY-MM-DD`, a day of the plan; otherwise rejects with field `date`). */
+export const planMoveItem = (id: string, itemId: string, date: string): Promise<StoredPlan> =>
+  call("plan_move_item", { id, itemId, date });
+
+export const planSetDone = (id: string, itemId: string, done: boolean): Promise<StoredPlan> =>
+  call("plan_set_done", { id, itemId, done });
+
+export type PlanExportFormat = "pdf" | "ics" | "csv";
+
+/** Writes the plan as a branded PDF, a calendar file or a CSV; `openAfter` opens it. */
+export const planExport = (id: string, format: PlanExportFormat, path: string, openAfter: boolean): Promise<FileExport> =>
+  call("plan_export", { id, format, path, openAfter });

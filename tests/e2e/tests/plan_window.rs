@@ -90,18 +90,19 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
 
     // The stored plan has the move and the tick.
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let stored: String = rt.block_on(async {
+    let (stored, request): (String, String) = rt.block_on(async {
         let store = instagrowth_store::Store::open_dir(&sandbox.workspace())
             .await
             .unwrap();
-        let plan = sqlx::query_scalar("SELECT plan FROM plans WHERE active = 1")
+        let row = sqlx::query_as("SELECT plan, request FROM plans WHERE active = 1")
             .fetch_one(store.pool())
             .await
             .unwrap();
         store.close().await;
-        plan
+        row
     });
     let plan: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let request: serde_json::Value = serde_json::from_str(&request).unwrap();
     let day = plan["days"]
         .as_array()
         .unwrap()
@@ -116,35 +117,56 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
         .expect("the item is on the 20th");
     assert_eq!(moved["done"], true);
 
-    // A regenerated plan (the CLI, same start and length) keeps the item's calendar UID.
+    // A regenerated plan (the CLI, the same request) keeps the item's calendar UID.
     let mut c = Command::new(bin("instagrowth"));
     sandbox.apply(&mut c);
     let ics = sandbox.root.path().join("plan.ics");
-    let out = c
-        .args([
-            "--data-dir",
-            &ws,
-            "plan",
-            "--client",
-            "@iron.den",
-            "--days",
-            "14",
-            "--start",
-            "2026-12-07",
-            "--json",
-            "--ics",
-        ])
-        .arg(&ics)
-        .output()
-        .unwrap();
+    let n = |k: &str| request[k].as_u64().unwrap().to_string();
+    let goal = request["goal"].as_str().unwrap().to_string();
+    let mut args: Vec<String> = [
+        "--data-dir",
+        &ws,
+        "plan",
+        "--client",
+        "@iron.den",
+        "--days",
+        "14",
+        "--start",
+        "2026-12-07",
+        "--offline",
+        "--json",
+        "--goal",
+        &goal,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    args.extend([
+        "--posts-per-week".into(),
+        n("posts_per_week"),
+        "--stories-per-day".into(),
+        n("stories_per_day"),
+    ]);
+    for p in request["pillars"].as_array().unwrap() {
+        args.extend(["--pillar".to_string(), p.as_str().unwrap().to_string()]);
+    }
+    let out = c.args(&args).arg("--ics").arg(&ics).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = std::fs::read_to_string(&ics).unwrap();
+    // Long lines are folded (RFC 5545 §3.1): unfold before searching.
+    let text = std::fs::read_to_string(&ics)
+        .unwrap()
+        .replace("\r\n ", "")
+        .replace("\n ", "");
     assert!(
         text.contains(&format!("-{id}@instagrowth.os")),
-        "the regenerated plan's ICS keeps the item's UID"
+        "the regenerated plan's ICS keeps the item's UID ({id}); request {request}; UIDs: {:?}",
+        text.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .take(5)
+            .collect::<Vec<_>>()
     );
 }

@@ -4,6 +4,7 @@ import type { ApiError, Client } from "../bindings";
 import { formatDateTime } from "../format";
 import { AuditTab } from "./audit/AuditTab";
 import { ContentTab } from "./content/ContentTab";
+import { PlanTab } from "./plan/PlanTab";
 import { Avatar } from "./Avatar";
 import { ClientData } from "./ClientData";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
@@ -11,13 +12,14 @@ import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "
 import { TagChips } from "./TagChips";
 import "./ClientPage.css";
 
-type Tab = "profile" | "data" | "audit" | "content";
+type Tab = "profile" | "data" | "audit" | "content" | "plan";
 // Data first: importing and the dashboard are what a client page is opened for most.
 const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
   { value: "data", label: "Data" },
   { value: "profile", label: "Profile" },
   { value: "audit", label: "Audit" },
   { value: "content", label: "Content" },
+  { value: "plan", label: "Plan" },
 ];
 
 type Props = {
@@ -50,6 +52,12 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
     if (tab === "content") setContentOpened(true);
   }, [tab]);
   useEffect(() => setContentOpened(false), [clientId]);
+  // And the plan tab: loaded when first opened, kept so the calendar keeps its view.
+  const [planOpened, setPlanOpened] = useState(false);
+  useEffect(() => {
+    if (tab === "plan") setPlanOpened(true);
+  }, [tab]);
+  useEffect(() => setPlanOpened(false), [clientId]);
 
   useEffect(() => {
     let stale = false;
@@ -288,6 +296,16 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         hidden={tab !== "content"}
       >
         {contentOpened || tab === "content" ? <ContentTab key={client.id} client={client} onError={onError} /> : null}
+      </div>
+
+      <div
+        role="tabpanel"
+        id="client-panel-plan"
+        aria-labelledby="client-tab-plan"
+        className="client-panel"
+        hidden={tab !== "plan"}
+      >
+        {planOpened || tab === "plan" ? <PlanTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       {confirming ? (
