@@ -54,6 +54,7 @@ fn main() {
         "plan_move_item",
         "plan_set_done",
         "plan_export",
+        "plan_update_item",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

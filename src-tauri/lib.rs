@@ -75,6 +75,7 @@ pub fn run() {
         plan_commands::plan_move_item,
         plan_commands::plan_set_done,
         plan_commands::plan_export,
+        plan_commands::plan_update_item,
     ]);
     let first_call = std::sync::Once::new();
 

@@ -1,5 +1,5 @@
 //! Tauri commands of growth plans: each is one line into `instagrowth_api::planner`.
-use instagrowth_api::planner::{self, NewPlan, StoredPlan};
+use instagrowth_api::planner::{self, NewPlan, PlanItemPatch, StoredPlan};
 use instagrowth_api::ApiResult;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
@@ -80,4 +80,16 @@ pub async fn plan_export(
         }
     }
     Ok(done)
+}
+
+/// Edits an item (time, topic, hook, brief, hashtags, the linked library item).
+#[tauri::command]
+#[tracing::instrument(skip(state, patch), err(level = "info", Debug))]
+pub async fn plan_update_item(
+    state: S<'_>,
+    id: String,
+    item_id: String,
+    patch: PlanItemPatch,
+) -> ApiResult<StoredPlan> {
+    planner::update_item(state.workspace()?, &id, &item_id, &patch).await
 }

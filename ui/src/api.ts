@@ -28,6 +28,7 @@ import type {
   ModelPrice,
   NewClient,
   NewPlan,
+  PlanItemPatch,
   PdfExport,
   PresetInfo,
   Progress,
@@ -399,6 +400,14 @@ export const planMoveItem = (id: string, itemId: string, date: string): Promise<
 
 export const planSetDone = (id: string, itemId: string, done: boolean): Promise<StoredPlan> =>
   call("plan_set_done", { id, itemId, done });
+
+/**
+ * Edits one item: only the fields given change (an edited time becomes a "manual" time;
+ * `content_item_id: ""` removes the link). Refusals name `time`, `topic`, `hashtags` or
+ * `content_item_id`.
+ */
+export const updatePlanItem = (id: string, itemId: string, patch: Partial<PlanItemPatch>): Promise<StoredPlan> =>
+  call("plan_update_item", { id, itemId, patch });
 
 export type PlanExportFormat = "pdf" | "ics" | "csv";
 

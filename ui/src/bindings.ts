@@ -873,3 +873,13 @@ name: string | null,
 offline?: boolean, };
 
 export type StoredPlan = { id: string, client_id: string, name: string, source: string, active: boolean, created_at: string, updated_at: string, plan: Plan, };
+
+export type PlanItemPatch = { 
+/**
+ * `HH:MM`.
+ */
+time: string | null, topic: string | null, hook: string | null, brief: string | null, hashtags: Array<string> | null, 
+/**
+ * Link to a content-library item of the same client (`""` removes the link).
+ */
+content_item_id: string | null, };

@@ -28,7 +28,7 @@ use crate::branding::{Branding, PaperSize};
 use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
-use crate::planner::{NewPlan, StoredPlan};
+use crate::planner::{NewPlan, PlanItemPatch, StoredPlan};
 use crate::{
     ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
 };
@@ -128,6 +128,7 @@ pub fn typescript() -> String {
         Plan::decl(&cfg),
         NewPlan::decl(&cfg),
         StoredPlan::decl(&cfg),
+        PlanItemPatch::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

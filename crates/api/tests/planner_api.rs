@@ -246,3 +246,114 @@ async fn with_a_provider_the_model_refines_topics_hooks_and_briefs_only() {
         .to_string();
     assert!(prompt.contains(&format!("id {}", feed[0].id)), "{prompt}");
 }
+
+#[tokio::test]
+async fn items_are_edited_and_linked_to_the_content_library() {
+    use instagrowth_api::content;
+    use instagrowth_content::{Formula, Hook, Item};
+    let ws = common::workspace_with_glow().await;
+    let p = planner::create(&ws, "@glow", &req(7, "2026-12-07"))
+        .await
+        .unwrap();
+    let item = p
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .find(|i| i.kind.is_feed())
+        .unwrap()
+        .clone();
+    let saved = content::save(
+        &ws,
+        "@glow",
+        &Item::Hook(Hook {
+            text: "The step you skip at night".into(),
+            formula: Formula::Mistake,
+        }),
+        "manual",
+        "",
+    )
+    .await
+    .unwrap();
+    let patch = planner::PlanItemPatch {
+        time: Some("07:30".into()),
+        hook: Some("The step you skip at night".into()),
+        content_item_id: Some(saved.id.clone()),
+        ..Default::default()
+    };
+    let edited = planner::update_item(&ws, &p.id, &item.id, &patch)
+        .await
+        .unwrap();
+    let now = edited
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .find(|i| i.id == item.id)
+        .unwrap();
+    assert_eq!(
+        (
+            now.time.as_str(),
+            now.time_source.as_str(),
+            now.hook.as_str()
+        ),
+        ("07:30", "manual", "The step you skip at night")
+    );
+    assert_eq!(now.content_item_id.as_deref(), Some(saved.id.as_str()));
+    let bad = |patch: planner::PlanItemPatch| {
+        let (ws, pid, iid) = (&ws, p.id.clone(), item.id.clone());
+        async move {
+            planner::update_item(ws, &pid, &iid, &patch)
+                .await
+                .unwrap_err()
+                .field
+        }
+    };
+    assert_eq!(
+        bad(planner::PlanItemPatch {
+            time: Some("7pm".into()),
+            ..Default::default()
+        })
+        .await
+        .as_deref(),
+        Some("time")
+    );
+    assert_eq!(
+        bad(planner::PlanItemPatch {
+            hashtags: Some(vec!["#a".into(), "#explore".into()]),
+            ..Default::default()
+        })
+        .await
+        .as_deref(),
+        Some("hashtags")
+    );
+    assert_eq!(
+        bad(planner::PlanItemPatch {
+            content_item_id: Some("nope".into()),
+            ..Default::default()
+        })
+        .await
+        .as_deref(),
+        Some("content_item_id")
+    );
+    let unlinked = planner::update_item(
+        &ws,
+        &p.id,
+        &item.id,
+        &planner::PlanItemPatch {
+            content_item_id: Some(String::new()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(unlinked
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .find(|i| i.id == item.id)
+        .unwrap()
+        .content_item_id
+        .is_none());
+}

@@ -1,6 +1,7 @@
 import { fireEvent } from "@testing-library/react";
 import type { StoredPlan } from "../bindings";
 import { todayDay } from "../format";
+import { makeItem } from "../test/fakeContent";
 import { FakePlanBackend, FIXTURE_REQUEST } from "../test/fakePlans";
 import { renderApp, row, screen, waitFor, within } from "../test/render";
 
@@ -398,5 +399,108 @@ describe("plan tab: plans and exports", () => {
     await user.click(screen.getByTestId("plan-delete-confirm"));
     expect(await screen.findByTestId("plan-empty")).toBeInTheDocument();
     expect(backend.lastCall("plan_delete")?.args).toEqual({ id: stored.id });
+  });
+});
+
+describe("plan tab: editing and linking items", () => {
+  it("edits an item, sending only the changed fields, and shows it on the calendar", async () => {
+    const { backend, stored } = planned();
+    const { user } = await openPlan(backend);
+    await user.click(chip("d00-p1"));
+    await user.click(screen.getByTestId("plan-item-edit"));
+    expect(screen.getByTestId("plan-item-edit-time")).toHaveAttribute("type", "time");
+    expect(screen.getByTestId("plan-item-edit-time")).toHaveValue("12:30");
+    expect(screen.getByTestId("plan-item-edit-brief").tagName).toBe("TEXTAREA");
+    expect(screen.getByTestId("plan-item-edit-hashtags")).toHaveValue("#fitness #homeworkout #tip1");
+
+    // Cancel leaves the item as it was.
+    await user.type(screen.getByTestId("plan-item-edit-topic"), " (draft)");
+    await user.click(screen.getByTestId("plan-item-edit-cancel"));
+    expect(screen.queryByTestId("plan-item-edit-topic")).not.toBeInTheDocument();
+    expect(backend.callsOf("plan_update_item")).toHaveLength(0);
+
+    await user.click(screen.getByTestId("plan-item-edit"));
+    expect(screen.getByTestId("plan-item-edit-topic")).toHaveValue("Workouts: idea 1");
+    fireEvent.change(screen.getByTestId("plan-item-edit-time"), { target: { value: "07:15" } });
+    await user.clear(screen.getByTestId("plan-item-edit-topic"));
+    await user.type(screen.getByTestId("plan-item-edit-topic"), "Morning mobility");
+    await user.click(screen.getByTestId("plan-item-edit-save"));
+
+    await waitFor(() => expect(screen.queryByTestId("plan-item-edit-topic")).not.toBeInTheDocument());
+    expect(backend.lastCall("plan_update_item")?.args).toEqual({
+      id: stored.id,
+      itemId: "d00-p1",
+      patch: { time: "07:15", topic: "Morning mobility" },
+    });
+    expect(chip("d00-p1")).toHaveTextContent("07:15");
+    expect(chip("d00-p1")).toHaveTextContent("Morning mobility");
+    expect(screen.getByTestId("plan-item-detail-topic")).toHaveTextContent("Morning mobility");
+    expect(screen.getByTestId("plan-item-manual-time")).toHaveTextContent("manual time");
+    expect(screen.queryByTestId("plan-item-default-time")).not.toBeInTheDocument();
+
+    // Saving with nothing changed doesn't call.
+    await user.click(screen.getByTestId("plan-item-edit"));
+    await user.click(screen.getByTestId("plan-item-edit-save"));
+    expect(screen.queryByTestId("plan-item-edit-topic")).not.toBeInTheDocument();
+    expect(backend.callsOf("plan_update_item")).toHaveLength(1);
+  });
+
+  it("shows the back end's field errors under the inputs and keeps editing", async () => {
+    const { backend, stored } = planned();
+    const { user } = await openPlan(backend);
+    await user.click(chip("d00-p1"));
+    await user.click(screen.getByTestId("plan-item-edit"));
+    await user.type(screen.getByTestId("plan-item-edit-hashtags"), " #one #two #three");
+    await user.click(screen.getByTestId("plan-item-edit-save"));
+
+    expect(await screen.findByTestId("error-hashtags")).toHaveTextContent(/at most 5 hashtags/i);
+    expect(screen.getByTestId("plan-item-edit-hashtags")).toHaveAttribute("aria-invalid", "true");
+    expect(backend.lastCall("plan_update_item")?.args).toEqual({
+      id: stored.id,
+      itemId: "d00-p1",
+      patch: { hashtags: ["#fitness", "#homeworkout", "#tip1", "#one", "#two", "#three"] },
+    });
+    expect(backend.plans[0].plan.days[0].items.find((i) => i.id === "d00-p1")?.hashtags).toHaveLength(3);
+    expect(screen.queryByTestId("plan-item-error")).not.toBeInTheDocument();
+
+    await user.clear(screen.getByTestId("plan-item-edit-hashtags"));
+    await user.type(screen.getByTestId("plan-item-edit-hashtags"), "#fitness");
+    await user.clear(screen.getByTestId("plan-item-edit-topic"));
+    await user.click(screen.getByTestId("plan-item-edit-save"));
+    expect(await screen.findByTestId("error-topic")).toHaveTextContent(/an item needs a topic/i);
+    expect(screen.queryByTestId("error-hashtags")).not.toBeInTheDocument();
+  });
+
+  it("links a library item of a fitting kind and unlinks it", async () => {
+    const { backend, zoe, stored } = planned();
+    const reel = backend.addLibraryItem(zoe.id, makeItem("reels", 1));
+    const hook = backend.addLibraryItem(zoe.id, makeItem("hooks", 2), { used_on: "2026-11-20" });
+    backend.addLibraryItem(backend.byHandle("alice_bakes")!.id, makeItem("captions", 3));
+    const { user } = await openPlan(backend);
+
+    // A story takes hooks and captions only.
+    await user.click(chip("d00-s1"));
+    const storyOptions = within(await screen.findByTestId("plan-item-link")).getAllByRole("option");
+    expect(storyOptions.map((o) => o.getAttribute("value"))).toEqual(["", hook.id]);
+
+    // A feed post takes any kind, used ones too, and only the client's.
+    await user.click(chip("d00-p1"));
+    const options = within(await screen.findByTestId("plan-item-link")).getAllByRole("option");
+    expect(options.map((o) => o.getAttribute("value"))).toEqual(["", hook.id, reel.id]);
+    expect(options[2]).toHaveTextContent("reel idea: Reel 1: 3 stretches before bed");
+    expect(screen.getByTestId("plan-item-link-go")).toBeDisabled();
+    expect(backend.lastCall("content_list")?.args).toMatchObject({ key: zoe.id, query: { include_used: true } });
+
+    await user.selectOptions(screen.getByTestId("plan-item-link"), reel.id);
+    await user.click(screen.getByTestId("plan-item-link-go"));
+    expect(await screen.findByTestId("plan-item-linked")).toHaveTextContent("Reel 1: 3 stretches before bed");
+    expect(backend.lastCall("plan_update_item")?.args).toEqual({ id: stored.id, itemId: "d00-p1", patch: { content_item_id: reel.id } });
+    expect(screen.queryByTestId("plan-item-link")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("plan-item-unlink"));
+    expect(await screen.findByTestId("plan-item-link")).toBeInTheDocument();
+    expect(backend.lastCall("plan_update_item")?.args).toEqual({ id: stored.id, itemId: "d00-p1", patch: { content_item_id: "" } });
+    expect(backend.plans[0].plan.days[0].items.find((i) => i.id === "d00-p1")?.content_item_id).toBeNull();
+    expect(screen.queryByTestId("plan-item-linked")).not.toBeInTheDocument();
   });
 });

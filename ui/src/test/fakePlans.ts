@@ -1,6 +1,6 @@
 // Content plans on top of the content fake: a deterministic planner for `plan_create`, the
 // stored plans of each client (the active one first), moves, ticks and the three exports.
-import type { ApiError, FileExport, ItemType, NewPlan, Plan, PlanDay, PlanItem, StoredPlan } from "../bindings";
+import type { ApiError, FileExport, ItemType, NewPlan, Plan, PlanDay, PlanItem, PlanItemPatch, StoredPlan } from "../bindings";
 import { FakeContentBackend } from "./fakeContent";
 
 function invalid(field: string, message: string): ApiError {
@@ -215,6 +215,36 @@ export class FakePlanBackend extends FakeContentBackend {
         const item = stored.plan.days.flatMap((d) => d.items).find((i) => i.id === args.itemId);
         if (!item) throw { code: "not_found", field: null, message: `no item ${String(args.itemId)}` } satisfies ApiError;
         item.done = args.done as boolean;
+        stored.updated_at = this.planNow();
+        return structuredClone(stored);
+      }
+      case "plan_update_item": {
+        const stored = this.plan(args.id as string);
+        const patch = args.patch as Partial<PlanItemPatch>;
+        const time = patch.time?.trim();
+        if (time != null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw invalid("time", `“${time}” is not a time like 18:30`);
+        const tags = patch.hashtags;
+        if (tags != null && tags.length > 0) {
+          if (tags.length > 5) throw invalid("hashtags", "at most 5 hashtags");
+          if (tags.some((t) => !/^#\S+$/.test(t))) throw invalid("hashtags", "each hashtag starts with #");
+        }
+        if (patch.topic != null && patch.topic.trim() === "") throw invalid("topic", "an item needs a topic");
+        const link = patch.content_item_id?.trim();
+        if (link && !this.library.some((e) => e.id === link && e.client_id === stored.client_id)) {
+          throw invalid("content_item_id", `no library item ${link} for this client`);
+        }
+        const item = stored.plan.days.flatMap((d) => d.items).find((i) => i.id === args.itemId);
+        if (!item) throw { code: "not_found", field: null, message: `no item ${String(args.itemId)}` } satisfies ApiError;
+        if (time != null) {
+          item.time = time;
+          item.time_source = "manual";
+        }
+        if (patch.topic != null) item.topic = patch.topic.trim();
+        if (patch.hook != null) item.hook = patch.hook.trim();
+        if (patch.brief != null) item.brief = patch.brief.trim();
+        if (tags != null) item.hashtags = [...tags];
+        if (link != null) item.content_item_id = link === "" ? null : link;
+        for (const d of stored.plan.days) d.items.sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
         stored.updated_at = this.planNow();
         return structuredClone(stored);
       }

@@ -336,3 +336,99 @@ pub async fn export(
         bytes: bytes.len() as u64,
     })
 }
+
+/// What an item edit may change; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct PlanItemPatch {
+    /// `HH:MM`.
+    pub time: Option<String>,
+    pub topic: Option<String>,
+    pub hook: Option<String>,
+    pub brief: Option<String>,
+    pub hashtags: Option<Vec<String>>,
+    /// Link to a content-library item of the same client (`""` removes the link).
+    pub content_item_id: Option<String>,
+}
+
+/// Edits an item of a plan.
+pub async fn update_item(
+    ws: &Workspace,
+    plan_id: &str,
+    item_id: &str,
+    patch: &PlanItemPatch,
+) -> ApiResult<StoredPlan> {
+    let mut p = get(ws, plan_id).await?;
+    if let Some(t) = &patch.time {
+        chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M")
+            .map_err(|_| invalid("time", format!("“{t}” is not a time like 18:30")))?;
+    }
+    if let Some(tags) = &patch.hashtags {
+        if !tags.is_empty() {
+            instagrowth_content::check_hashtag_set(tags).map_err(|e| invalid("hashtags", e))?;
+        }
+    }
+    if let Some(topic) = &patch.topic {
+        if topic.trim().is_empty() {
+            return Err(invalid("topic", "an item needs a topic".into()));
+        }
+    }
+    let link = match patch.content_item_id.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(id) => {
+            let item = instagrowth_store::queries::content_items::get(ws.store(), id)
+                .await?
+                .filter(|c| c.client_id == p.client_id)
+                .ok_or_else(|| {
+                    invalid(
+                        "content_item_id",
+                        format!("no library item {id} for this client"),
+                    )
+                })?;
+            Some(Some(item.id))
+        }
+    };
+    let item = p
+        .plan
+        .days
+        .iter_mut()
+        .flat_map(|d| d.items.iter_mut())
+        .find(|i| i.id == item_id)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("no item {item_id} in this plan"),
+            )
+        })?;
+    if let Some(t) = &patch.time {
+        item.time = t.trim().to_string();
+        item.time_source = "manual".into();
+    }
+    if let Some(v) = &patch.topic {
+        item.topic = v.trim().to_string();
+    }
+    if let Some(v) = &patch.hook {
+        item.hook = v.trim().to_string();
+    }
+    if let Some(v) = &patch.brief {
+        item.brief = v.trim().to_string();
+    }
+    if let Some(v) = &patch.hashtags {
+        item.hashtags = v.clone();
+    }
+    if let Some(l) = link {
+        item.content_item_id = l;
+    }
+    for day in &mut p.plan.days {
+        day.items
+            .sort_by(|a, b| a.time.cmp(&b.time).then_with(|| a.id.cmp(&b.id)));
+    }
+    plans::update_plan(
+        ws.store(),
+        plan_id,
+        &serde_json::to_string(&p.plan).expect("plan serializes"),
+    )
+    .await?;
+    get(ws, plan_id).await
+}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import { planActivate, planDelete, planList, planMoveItem, planSetDone } from "../../api";
-import type { ApiError, Client, PlanItem, StoredPlan } from "../../bindings";
+import { planActivate, planDelete, planList, planMoveItem, planSetDone, updatePlanItem } from "../../api";
+import type { ApiError, Client, PlanItem, PlanItemPatch, StoredPlan } from "../../bindings";
 import { formatDate, formatDay } from "../../format";
 import { Dialog } from "../Dialog";
 import { AlertIcon, CalendarIcon, CloseIcon, InfoIcon, PlusIcon, RefreshIcon, TrashIcon } from "../Icons";
@@ -19,6 +19,8 @@ type Props = {
   client: Client;
   onError: (error: ApiError) => void;
 };
+
+const PATCH_FIELDS = ["time", "topic", "hook", "brief", "hashtags", "content_item_id"];
 
 /** Active first, as the back end lists them. */
 function withActive(plans: StoredPlan[], active: StoredPlan): StoredPlan[] {
@@ -123,6 +125,25 @@ export function PlanTab({ client, onError }: Props) {
 
   const move = (itemId: string, date: string) => void change(() => planMoveItem(stored.id, itemId, date));
   const setDone = (item: PlanItem, done: boolean) => void change(() => planSetDone(stored.id, item.id, done));
+
+  /** Edits or links an item; answers the refusal (a field's is shown by the panel), or null. */
+  async function update(itemId: string, patch: Partial<PlanItemPatch>): Promise<ApiError | null> {
+    if (!stored) return null;
+    setBusy(true);
+    setActionError(null);
+    try {
+      const updated = await updatePlanItem(stored.id, itemId, patch);
+      setPlans((list) => (list ?? []).map((p) => (p.id === updated.id ? updated : p)));
+      return null;
+    } catch (err) {
+      const e = err as ApiError;
+      // The panel shows the fields' refusals under their inputs; the rest here.
+      if (!e.field || !PATCH_FIELDS.includes(e.field)) setActionError(e.message);
+      return e;
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function activate(planId: string) {
     if (planId === stored?.id || busy) return;
@@ -268,12 +289,14 @@ export function PlanTab({ client, onError }: Props) {
         {selected ? (
           <ItemDetail
             item={selected}
+            clientId={client.id}
             dates={plan.days.map((d) => d.date)}
             busy={busy}
             error={actionError}
             onClose={() => setSelectedId(null)}
             onDone={(done) => setDone(selected, done)}
             onMove={(date) => move(selected.id, date)}
+            onUpdate={(patch) => update(selected.id, patch)}
           />
         ) : null}
       </div>
