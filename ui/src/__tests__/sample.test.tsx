@@ -24,12 +24,19 @@ describe("settings: try it", () => {
     const { user } = await openSettings(backend);
     const zoe = backend.byHandle("zoe.fit")!;
 
+    // The client list loads after the page: wait for the option before choosing it.
+    await waitFor(() =>
+      expect(screen.getByTestId("ai-sample-client").querySelector(`option[value="${zoe.id}"]`)).not.toBeNull(),
+    );
     await user.selectOptions(screen.getByTestId("ai-sample-client"), zoe.id);
     await user.click(screen.getByTestId("ai-sample"));
 
-    // Before ai_sample answers: the live count and the two finished hooks.
-    await waitFor(() => expect(screen.getByTestId("ai-sample-tokens")).toHaveTextContent("Receiving… 64 tokens"));
-    expect(texts()).toEqual([HOOKS[0].text, HOOKS[1].text]);
+    // Before ai_sample answers: the live count and the two finished hooks (events arrive one
+    // per tick, so wait for the last of them).
+    await waitFor(() => {
+      expect(screen.getByTestId("ai-sample-tokens")).toHaveTextContent("Receiving… 64 tokens");
+      expect(texts()).toEqual([HOOKS[0].text, HOOKS[1].text]);
+    });
     expect(screen.getAllByTestId("ai-sample-item")[0]).toHaveTextContent("Contrarian");
     expect(screen.getByTestId("ai-sample")).toBeDisabled();
     expect(screen.queryByTestId("ai-sample-meta")).not.toBeInTheDocument();

@@ -1,6 +1,6 @@
 import type { ContentRun } from "../../hooks/useContentRun";
 import { formatCount } from "../../format";
-import { AlertIcon, CloseIcon, InfoIcon } from "../Icons";
+import { AiRunStatus } from "../AiRunStatus";
 import { KIND_LABEL } from "./contentFormat";
 
 type Props = {
@@ -9,7 +9,8 @@ type Props = {
   onDismiss: () => void;
 };
 
-function progressText(run: Extract<ContentRun, { kind: "running" }>): string {
+function progressText(run: ContentRun): string {
+  if (run.kind !== "running") return "";
   if (run.cancelling) return "Cancelling…";
   const what = KIND_LABEL[run.request.kind].toLowerCase();
   const done = run.items.filter(Boolean).length;
@@ -22,46 +23,14 @@ function progressText(run: Extract<ContentRun, { kind: "running" }>): string {
 
 /** A running draft (with Cancel), or why the last run stopped. */
 export function ContentRunStatus({ run, onCancel, onDismiss }: Props) {
-  if (run.kind === "running") {
-    return (
-      <div className="audit-running" data-testid="content-running" aria-busy="true">
-        <span className="spinner audit-running-spinner" aria-hidden="true" />
-        <span className="audit-running-text" role="status">
-          {progressText(run)}
-        </span>
-        {run.notice ? (
-          <span className="audit-running-notice" data-testid="content-running-notice">
-            {run.notice}
-          </span>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn-sm audit-running-cancel"
-          data-testid="content-cancel"
-          disabled={run.cancelling}
-          onClick={onCancel}
-        >
-          Cancel
-        </button>
-      </div>
-    );
-  }
-  if (run.kind === "failed") {
-    const cancelled = run.error.code === "cancelled";
-    return (
-      <div
-        className={cancelled ? "audit-run-message" : "audit-run-message is-error"}
-        role={cancelled ? "status" : "alert"}
-        data-testid="content-run-error"
-        data-code={run.error.code}
-      >
-        {cancelled ? <InfoIcon size={15} /> : <AlertIcon size={15} />}
-        <p className="selectable">{cancelled ? "Cancelled — nothing was drafted." : run.error.message}</p>
-        <button type="button" className="icon-btn" aria-label="Dismiss" onClick={onDismiss}>
-          <CloseIcon size={13} />
-        </button>
-      </div>
-    );
-  }
-  return null;
+  return (
+    <AiRunStatus
+      run={run}
+      progress={progressText(run)}
+      testId="content"
+      cancelledText="Cancelled — nothing was drafted."
+      onCancel={onCancel}
+      onDismiss={onDismiss}
+    />
+  );
 }
