@@ -17,6 +17,7 @@ mod info;
 pub mod manual;
 pub mod paths;
 pub mod planner;
+mod report_format;
 pub mod settings;
 mod workspace;
 

@@ -94,10 +94,7 @@ fn print(p: &StoredPlan) {
     for d in &p.plan.days {
         println!("\n{} {}", d.weekday, d.date);
         for i in &d.items {
-            let kind = serde_json::to_value(i.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = i.kind.as_str();
             println!("  {} {:<10} {}", i.time, kind, i.topic);
         }
     }

@@ -1,6 +1,8 @@
 //! `instagrowth ai …` run as a program against a temporary data dir and a local OpenAI-style
 //! server on loopback.
-use assert_cmd::Command;
+mod common;
+
+use common::Ws;
 use instagrowth_fake_openai::{FakeOpenAi, Script};
 use predicates::prelude::*;
 use serde_json::Value;
@@ -8,50 +10,17 @@ use serde_json::Value;
 const HOOKS: &str = r#"{"hooks": [{"text": "The mistake every new runner makes", "formula": "mistake"}, {"text": "I ran 30 days straight: here is what changed", "formula": "before_after"}, {"text": "Stop stretching before you run?", "formula": "contrarian"}]}"#;
 const KEY: &str = "sk-proj-cliTESTkey0123456789abcdWXYZ";
 
-struct Ws(tempfile::TempDir);
-
-impl Ws {
-    fn new() -> Self {
-        Ws(tempfile::tempdir().unwrap())
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("instagrowth").unwrap();
-        c.env_remove("INSTAGROWTH_DATA_DIR").env_remove("RUST_LOG");
-        c.arg("--data-dir").arg(self.0.path());
-        c
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self
-            .cmd()
-            .args(args)
-            .arg("--json")
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| {
-            panic!(
-                "not one JSON document ({e}): {}",
-                String::from_utf8_lossy(&out)
-            )
-        })
-    }
-
-    fn configure(&self, server: &FakeOpenAi, preset: &str) -> Value {
-        self.json(&[
-            "ai",
-            "configure",
-            "--preset",
-            preset,
-            "--base-url",
-            &server.base_url(),
-            "--model",
-            "gpt-4o-mini",
-        ])
-    }
+fn configure(ws: &Ws, server: &FakeOpenAi, preset: &str) -> Value {
+    ws.json(&[
+        "ai",
+        "configure",
+        "--preset",
+        preset,
+        "--base-url",
+        &server.base_url(),
+        "--model",
+        "gpt-4o-mini",
+    ])
 }
 
 #[test]
@@ -61,7 +30,7 @@ fn configure_status_and_test_use_the_workspace_settings() {
     let status = ws.json(&["ai", "status"]);
     assert!(status["provider"].is_null());
 
-    let status = ws.configure(&server, "lmstudio");
+    let status = configure(&ws, &server, "lmstudio");
     assert_eq!(status["provider"]["preset"], "lmstudio");
     assert_eq!(status["provider"]["base_url"], server.base_url());
     assert_eq!(status["key"]["state"], "not_needed");
@@ -108,10 +77,7 @@ fn mistakes_are_one_line_and_change_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("acme").and(predicate::str::ends_with("(see --help)\n")));
-    assert!(
-        std::fs::read_dir(ws.0.path()).unwrap().next().is_none(),
-        "no workspace was created"
-    );
+    assert!(!ws.data_dir().exists(), "no workspace was created");
 
     ws.cmd()
         .args([
@@ -155,7 +121,7 @@ fn a_sample_streams_progress_on_stderr_and_lands_in_the_usage_ledger() {
     let server = FakeOpenAi::start();
     server.set_default_content(HOOKS);
     let ws = Ws::new();
-    ws.configure(&server, "custom");
+    configure(&ws, &server, "custom");
     ws.json(&[
         "clients", "add", "--name", "Run Club", "--handle", "runclub", "--niche", "running",
     ]);
@@ -235,7 +201,7 @@ fn set_key_reads_stdin_into_the_keychain_and_the_key_is_nowhere_else() {
     let server = FakeOpenAi::start();
     server.require_key(KEY);
     let ws = Ws::new();
-    ws.configure(&server, "openai");
+    configure(&ws, &server, "openai");
     ws.cmd()
         .args(["-vv", "ai", "set-key"])
         .write_stdin(format!("{KEY}\n"))
@@ -260,7 +226,7 @@ fn set_key_reads_stdin_into_the_keychain_and_the_key_is_nowhere_else() {
         .iter()
         .any(|r| r.header("authorization") == Some(&format!("Bearer {KEY}"))));
 
-    for entry in std::fs::read_dir(ws.0.path()).unwrap() {
+    for entry in std::fs::read_dir(ws.data_dir()).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         assert!(

@@ -1,33 +1,14 @@
 //! `instagrowth audit` on an imported export: the JSON contract, the PDF, and refusals.
+mod common;
 #[path = "../../import/tests/support/mod.rs"]
 mod support;
 
-use assert_cmd::Command;
+use common::Ws;
 use predicates::prelude::*;
 use serde_json::Value;
 use support::{Export, Layout};
 
 const DAY: i64 = 86_400;
-
-struct Ws(tempfile::TempDir);
-
-impl Ws {
-    fn new() -> Self {
-        Ws(tempfile::tempdir().unwrap())
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("instagrowth").unwrap();
-        c.env_remove("INSTAGROWTH_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.0.path().join("ws"));
-        c
-    }
-
-    fn path(&self, name: &str) -> std::path::PathBuf {
-        self.0.path().join(name)
-    }
-}
 
 /// 20 posts over the last 95 days with insights, 400 followers, hashtags over the limit on some.
 fn imported() -> Ws {

@@ -1,43 +1,15 @@
 //! `instagrowth content` against a temporary workspace: the JSON contract, CSV and PDF files.
-use assert_cmd::Command;
+mod common;
+
+use common::Ws;
 use predicates::prelude::*;
 use serde_json::Value;
 
-struct Ws(tempfile::TempDir);
-
-impl Ws {
-    fn new() -> Self {
-        let ws = Ws(tempfile::tempdir().unwrap());
-        ws.cmd()
-            .args([
-                "clients",
-                "add",
-                "--name",
-                "Iron Den",
-                "--handle",
-                "iron.den",
-                "--niche",
-                "fitness gym",
-            ])
-            .assert()
-            .success();
-        ws
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("instagrowth").unwrap();
-        c.env_remove("INSTAGROWTH_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.0.path().join("ws"));
-        c
-    }
-}
-
 #[test]
 fn hashtag_sets_as_json_csv_and_pdf() {
-    let ws = Ws::new();
-    let csv = ws.0.path().join("tags.csv");
-    let pdf = ws.0.path().join("tags.pdf");
+    let ws = Ws::with_client("Iron Den", "iron.den", "fitness gym");
+    let csv = ws.path("tags.csv");
+    let pdf = ws.path("tags.pdf");
     let out = ws
         .cmd()
         .args([
@@ -115,7 +87,7 @@ fn hashtag_sets_as_json_csv_and_pdf() {
 
 #[test]
 fn text_output_and_refusals() {
-    let ws = Ws::new();
+    let ws = Ws::with_client("Iron Den", "iron.den", "fitness gym");
     ws.cmd()
         .args([
             "content",

@@ -1,41 +1,13 @@
 //! `instagrowth plan` against a temporary workspace: the JSON contract and the export files.
-use assert_cmd::Command;
+mod common;
+
+use common::Ws;
 use serde_json::Value;
-
-struct Ws(tempfile::TempDir);
-
-impl Ws {
-    fn new() -> Self {
-        let ws = Ws(tempfile::tempdir().unwrap());
-        ws.cmd()
-            .args([
-                "clients",
-                "add",
-                "--name",
-                "Iron Den",
-                "--handle",
-                "iron.den",
-                "--niche",
-                "fitness gym",
-            ])
-            .assert()
-            .success();
-        ws
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("instagrowth").unwrap();
-        c.env_remove("INSTAGROWTH_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.0.path().join("ws"));
-        c
-    }
-}
 
 #[test]
 fn a_thirty_day_plan_as_json_ics_csv_and_pdf() {
-    let ws = Ws::new();
-    let dir = ws.0.path();
+    let ws = Ws::with_client("Iron Den", "iron.den", "fitness gym");
+    let dir = ws.root();
     let out = ws
         .cmd()
         .args([
@@ -88,7 +60,7 @@ fn a_thirty_day_plan_as_json_ics_csv_and_pdf() {
 
 #[test]
 fn refusals() {
-    let ws = Ws::new();
+    let ws = Ws::with_client("Iron Den", "iron.den", "fitness gym");
     ws.cmd()
         .args(["plan", "--client", "@iron.den", "--days", "10"])
         .assert()

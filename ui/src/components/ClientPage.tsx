@@ -40,24 +40,14 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<Tab>("data");
-  // The audit tab loads when first opened, then stays mounted so a running audit keeps going.
-  const [auditOpened, setAuditOpened] = useState(false);
+  // The audit, content and plan tabs load when first opened, then stay mounted so a running
+  // audit or draft keeps going and the calendar keeps its view; another client starts afresh.
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(new Set());
   useEffect(() => {
-    if (tab === "audit") setAuditOpened(true);
+    setOpened((o) => (o.has(tab) ? o : new Set(o).add(tab)));
   }, [tab]);
-  useEffect(() => setAuditOpened(false), [clientId]);
-  // The content tab likewise: mounted when first opened, so a running draft survives tab changes.
-  const [contentOpened, setContentOpened] = useState(false);
-  useEffect(() => {
-    if (tab === "content") setContentOpened(true);
-  }, [tab]);
-  useEffect(() => setContentOpened(false), [clientId]);
-  // And the plan tab: loaded when first opened, kept so the calendar keeps its view.
-  const [planOpened, setPlanOpened] = useState(false);
-  useEffect(() => {
-    if (tab === "plan") setPlanOpened(true);
-  }, [tab]);
-  useEffect(() => setPlanOpened(false), [clientId]);
+  useEffect(() => setOpened(new Set()), [clientId]);
+  const mounted = (t: Tab) => opened.has(t) || tab === t;
 
   useEffect(() => {
     let stale = false;
@@ -285,7 +275,7 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         className="client-panel"
         hidden={tab !== "audit"}
       >
-        {auditOpened || tab === "audit" ? <AuditTab key={client.id} client={client} onError={onError} /> : null}
+        {mounted("audit") ? <AuditTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       <div
@@ -295,7 +285,7 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         className="client-panel"
         hidden={tab !== "content"}
       >
-        {contentOpened || tab === "content" ? <ContentTab key={client.id} client={client} onError={onError} /> : null}
+        {mounted("content") ? <ContentTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       <div
@@ -305,7 +295,7 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         className="client-panel"
         hidden={tab !== "plan"}
       >
-        {planOpened || tab === "plan" ? <PlanTab key={client.id} client={client} onError={onError} /> : null}
+        {mounted("plan") ? <PlanTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       {confirming ? (

@@ -79,8 +79,6 @@ pub async fn get(ws: &Workspace, id: &str) -> ApiResult<AuditDocument> {
 
 mod report_pdf;
 
-pub use report_pdf::long_date;
-
 /// Where a PDF was written.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 pub struct PdfExport {

@@ -1,39 +1,10 @@
 //! The audit as a branded PDF: the document the agency hands its client. Built from the stored
 //! audit; every number is formatted here from the audit itself.
-use chrono::NaiveDate;
 use instagrowth_audit::{Audit, RiskLevel, Severity, Verdict, WEEKDAYS};
-use instagrowth_pdf::{Align, Badge, Block, Column, Document, Series, Tone, ValueFormat};
+use instagrowth_pdf::{Align, Badge, Block, Document, Series, Tone, ValueFormat};
 
 use super::document::AuditDocument;
-
-fn pct(x: f64) -> String {
-    format!("{:.1} %", x * 100.0)
-}
-
-fn opt_pct(x: Option<f64>) -> String {
-    x.map(pct).unwrap_or_else(|| "—".into())
-}
-
-/// "26 November 2026".
-pub fn long_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso.get(..10).unwrap_or(iso), "%Y-%m-%d")
-        .map(|d| d.format("%-d %B %Y").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
-fn short_date(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%-d %b").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
-fn col(title: &str, width: f32, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-    }
-}
+use crate::report_format::{col, in_unit, long_date, opt_pct, pct, short_date};
 
 fn tone_of(s: Severity) -> Tone {
     match s {
@@ -364,11 +335,7 @@ pub fn document(doc: &AuditDocument, branding: instagrowth_pdf::Branding) -> Doc
                 .kpis
                 .iter()
                 .map(|k| {
-                    let f = |v: f64| match k.unit.as_str() {
-                        "percent" => pct(v),
-                        "per_week" => format!("{v:.1} a week"),
-                        _ => format!("{v:.0}"),
-                    };
+                    let f = |v: f64| in_unit(v, &k.unit);
                     vec![
                         k.name.clone(),
                         k.baseline.map(f).unwrap_or_else(|| "—".into()),

@@ -115,7 +115,7 @@ pub async fn pack_pdf(
         title: format!("Content pack: {}", title(kind).to_lowercase()),
         client_name: client.name,
         client_handle: client.handle,
-        date: crate::audit::long_date(&chrono::Utc::now().date_naive().to_string()),
+        date: crate::report_format::long_date(&chrono::Utc::now().date_naive().to_string()),
         branding: crate::audit::pdf_branding(ws).await?,
         blocks: blocks(kind, topic, items),
     };

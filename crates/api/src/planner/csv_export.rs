@@ -20,15 +20,12 @@ pub fn plan_csv(p: &StoredPlan) -> ApiResult<Vec<u8>> {
     .map_err(fail)?;
     for day in &p.plan.days {
         for i in &day.items {
-            let kind = serde_json::to_value(i.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = i.kind.as_str();
             w.write_record([
                 i.date.as_str(),
                 &i.time,
                 &i.time_source,
-                &kind,
+                kind,
                 &i.pillar,
                 &i.topic,
                 &i.hook,

@@ -55,11 +55,8 @@ pub fn plan_ics(p: &StoredPlan, time_zone: &str, client_name: &str) -> ApiResult
                 .earliest()
                 .unwrap_or_else(|| tz.from_utc_datetime(&date.and_time(time)));
             let start = local.with_timezone(&chrono::Utc);
-            let kind = serde_json::to_value(item.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let title = match kind.as_str() {
+            let kind = item.kind.as_str();
+            let title = match kind {
                 "engagement" => format!("{client_name}: {}", item.topic),
                 k => format!("{client_name}: {k} — {}", item.topic),
             };
@@ -82,7 +79,7 @@ pub fn plan_ics(p: &StoredPlan, time_zone: &str, client_name: &str) -> ApiResult
                 .summary(&title)
                 .description(&description.join("\n"))
                 .starts(start)
-                .ends(start + chrono::Duration::minutes(minutes(&kind)))
+                .ends(start + chrono::Duration::minutes(minutes(kind)))
                 .timestamp(stamp);
             if item.done {
                 event.add_property("STATUS", "CONFIRMED");

@@ -1,24 +1,15 @@
 //! A plan as the agency's branded PDF: an overview calendar table, the weekly targets, then the
 //! daily detail.
-use instagrowth_pdf::{Align, Block, Column, Document, Tone};
+use instagrowth_pdf::{Align, Block, Document, Tone};
+
+use crate::report_format::{col, in_unit, long_date};
 
 use super::StoredPlan;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::Workspace;
 
-fn kind(i: &instagrowth_planner::PlanItem) -> String {
-    serde_json::to_value(i.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn col(title: &str, width: f32, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-    }
+fn kind(i: &instagrowth_planner::PlanItem) -> &'static str {
+    i.kind.as_str()
 }
 
 pub async fn plan_pdf(ws: &Workspace, p: &StoredPlan) -> ApiResult<Vec<u8>> {
@@ -53,7 +44,7 @@ pub async fn plan_pdf(ws: &Workspace, p: &StoredPlan) -> ApiResult<Vec<u8>> {
                 let post: Vec<String> = d
                     .items
                     .iter()
-                    .filter(|i| !matches!(kind(i).as_str(), "story" | "engagement"))
+                    .filter(|i| !matches!(kind(i), "story" | "engagement"))
                     .map(|i| format!("{} {} · {}", i.time, kind(i), i.topic))
                     .collect();
                 let stories = d.items.iter().filter(|i| kind(i) == "story").count();
@@ -98,11 +89,7 @@ pub async fn plan_pdf(ws: &Workspace, p: &StoredPlan) -> ApiResult<Vec<u8>> {
                 .targets
                 .iter()
                 .map(|t| {
-                    let f = |v: f64| match t.unit.as_str() {
-                        "percent" => format!("{:.1} %", v * 100.0),
-                        "per_week" => format!("{v:.0} a week"),
-                        _ => format!("{v:.0}"),
-                    };
+                    let f = |v: f64| in_unit(v, &t.unit);
                     vec![
                         t.week.to_string(),
                         format!("{} – {}", t.start, t.end),
@@ -123,7 +110,7 @@ pub async fn plan_pdf(ws: &Workspace, p: &StoredPlan) -> ApiResult<Vec<u8>> {
     for d in &p.plan.days {
         blocks.push(Block::Heading {
             level: 3,
-            text: format!("{} · {}", d.weekday, crate::audit::long_date(&d.date)),
+            text: format!("{} · {}", d.weekday, long_date(&d.date)),
         });
         let lines: Vec<String> = d
             .items
@@ -148,7 +135,7 @@ pub async fn plan_pdf(ws: &Workspace, p: &StoredPlan) -> ApiResult<Vec<u8>> {
         title: format!("{}-day growth plan", p.plan.days.len()),
         client_name: client.name,
         client_handle: client.handle,
-        date: crate::audit::long_date(&p.plan.start),
+        date: long_date(&p.plan.start),
         branding: crate::audit::pdf_branding(ws).await?,
         blocks,
     };
