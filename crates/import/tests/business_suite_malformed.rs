@@ -243,3 +243,24 @@ fn semicolon_files_from_european_spreadsheets() {
         .collect::<String>();
     assert_eq!(parse(semicolon.as_bytes()), parse(&comma));
 }
+
+/// Found by the fuzzer: a non-breaking space inside a US date, a stray quote and a UTF-8 BOM
+/// in the middle of a row.
+#[test]
+fn fuzz_found_mixed_garbage_is_an_error_or_rows_never_a_panic() {
+    let data: &[u8] = include_bytes!("csv_support/fuzz_crash_mixed_garbage.csv");
+    let _ = parse_in(data, Tz::Europe__Berlin);
+}
+
+/// Spreadsheets in some locales put a no-break space (or, on macOS, a narrow one before AM/PM)
+/// between date and time; both are separators, not garbage.
+#[test]
+fn no_break_spaces_in_publish_times() {
+    let rows = vec![
+        row("1", "03/27/2026\u{a0}06:08", "IG image"),
+        row("2", "03/28/2026 6:30\u{202f}PM", "IG image"),
+    ];
+    let parsed = parse(&file(EN, &rows));
+    let times: Vec<i64> = parsed.posts.iter().map(|p| p.published_at).collect();
+    assert_eq!(times, vec![utc(2026, 3, 27, 6, 8), utc(2026, 3, 28, 18, 30)]);
+}
