@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the import parsers with libFuzzer (cargo-fuzz) for SECONDS each (default 60), starting
+# Fuzzes the import parsers and the reply input with libFuzzer (cargo-fuzz) for SECONDS each (default 60), starting
 # from the seeds in fuzz/seeds/. A crash fails the run and leaves its input in fuzz/artifacts/.
 # Usage: scripts/fuzz.sh [SECONDS]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,7 +16,7 @@ if [ -n "${CARGO_TARGET_DIR:-}" ]; then export CARGO_TARGET_DIR="$CARGO_TARGET_D
 cd fuzz
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-for target in export_json business_suite_csv; do
+for target in export_json business_suite_csv replies_input; do
   say "fuzzing $target for ${seconds}s"
   mkdir -p "corpus/$target"
   if ! cargo fuzz run --release "$target" "corpus/$target" "seeds/$target" -- \

@@ -6,6 +6,7 @@ mod commands;
 mod content_commands;
 mod logging;
 mod plan_commands;
+mod reply_commands;
 mod state;
 mod window_state;
 
@@ -68,6 +69,19 @@ pub fn run() {
         content_commands::content_delete,
         content_commands::content_export_pdf,
         content_commands::content_export_csv,
+        reply_commands::replies_add,
+        reply_commands::replies_list,
+        reply_commands::replies_set_handled,
+        reply_commands::replies_delete,
+        reply_commands::replies_clear_handled,
+        reply_commands::replies_redraft,
+        reply_commands::replies_rules_get,
+        reply_commands::replies_rules_set,
+        reply_commands::replies_saved_list,
+        reply_commands::replies_saved_save,
+        reply_commands::replies_saved_delete,
+        reply_commands::replies_saved_render,
+        reply_commands::replies_export_leads,
         plan_commands::plan_create,
         plan_commands::plan_list,
         plan_commands::plan_activate,
@@ -94,6 +108,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         // Opens an exported report in the default viewer when the user asks.
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .on_window_event(window_state::on_window_event)
         .setup(|app| {
             app.manage(window_state::PendingSave::default());

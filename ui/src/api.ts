@@ -1,13 +1,17 @@
 // The only module that talks to the Rust back end. Every function rejects with an ApiError.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
+  AddOutcome,
+  AddRequest,
   AiEvent,
   AiStatus,
   ApiError,
   AppInfo,
   AuditDocument,
   AuditSummary,
+  BrandRules,
   Branding,
   Client,
   ClientDashboard,
@@ -33,7 +37,13 @@ import type {
   PresetInfo,
   Progress,
   ProviderSettings,
+  RedraftRequest,
+  Redrafted,
+  ReplyItem,
+  ReplyQuery,
   SampleResult,
+  SavedReply,
+  SavedReplyInput,
   StoredPlan,
   UsageReport,
   UsageTotals,
@@ -414,3 +424,96 @@ export type PlanExportFormat = "pdf" | "ics" | "csv";
 /** Writes the plan as a branded PDF, a calendar file or a CSV; `openAfter` opens it. */
 export const planExport = (id: string, format: PlanExportFormat, path: string, openAfter: boolean): Promise<FileExport> =>
   call("plan_export", { id, format, path, openAfter });
+
+// ---- The reply assistant (comments and DMs: triage and drafts; nothing is ever sent) ----
+
+/**
+ * Adds messages to the client's reply queue: pasted, from a CSV file or the imported DM threads
+ * awaiting a reply. Each is triaged and drafted, by AI when a provider is set up (and
+ * `request.offline` is false), streaming to `onEvent`. Rejects with `cancelled` after
+ * `aiCancel(runId)`; nothing is added then.
+ */
+export function repliesAdd(
+  key: string,
+  request: AddRequest,
+  runId: string,
+  onEvent: (event: AiEvent) => void,
+): Promise<AddOutcome> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("replies_add", { key, request, runId, onEvent: channel });
+}
+
+/** The client's queue: waiting messages by priority, handled ones last when included. */
+export const repliesList = (key: string, query: ReplyQuery): Promise<ReplyItem[]> =>
+  call("replies_list", { key, query });
+
+/** Marks a message handled (replied to from Instagram), or back to waiting. */
+export const repliesSetHandled = (id: string, handled: boolean): Promise<ReplyItem> =>
+  call("replies_set_handled", { id, handled });
+
+export const repliesDelete = (id: string): Promise<null> => call("replies_delete", { id });
+
+/** Removes the client's handled messages; answers how many went. */
+export const repliesClearHandled = (key: string): Promise<number> => call("replies_clear_handled", { key });
+
+/** New drafts for one message (AI when set up and not `offline`), streaming to `onEvent`. */
+export function repliesRedraft(
+  id: string,
+  request: RedraftRequest,
+  runId: string,
+  onEvent: (event: AiEvent) => void,
+): Promise<Redrafted> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("replies_redraft", { id, request, runId, onEvent: channel });
+}
+
+export const repliesRulesGet = (key: string): Promise<BrandRules> => call("replies_rules_get", { key });
+
+/**
+ * Saves the client's rules for drafts (a bad value rejects with its `field`: `avoid_words`,
+ * `sign_off` or `booking_link`); waiting offline drafts are redrafted under them.
+ */
+export const repliesRulesSet = (key: string, rules: BrandRules): Promise<BrandRules> =>
+  call("replies_rules_set", { key, rules });
+
+/** The saved replies offered for the client: its own and the agency-wide ones. */
+export const repliesSavedList = (key: string): Promise<SavedReply[]> => call("replies_saved_list", { key });
+
+/** Adds (no `id`) or changes a saved reply; refusals name `name` or `body`. */
+export const repliesSavedSave = (input: SavedReplyInput): Promise<SavedReply> =>
+  call("replies_saved_save", { input });
+
+export const repliesSavedDelete = (id: string): Promise<null> => call("replies_saved_delete", { id });
+
+/** The saved reply `savedId` filled in for the queued message `messageId`. */
+export const repliesSavedRender = (messageId: string, savedId: string): Promise<string> =>
+  call("replies_saved_render", { messageId, savedId });
+
+/** Writes the client's leads (lead score ≥ `minScore`) as a CSV; `openAfter` opens it. */
+export const repliesExportLeads = (key: string, minScore: number, path: string, openAfter: boolean): Promise<FileExport> =>
+  call("replies_export_leads", { key, minScore, path, openAfter });
+
+/** The native file picker for a CSV of comments or DMs; `null` when the user closes it. */
+export async function pickRepliesCsvFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: "Choose a CSV of comments or messages",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "CSV or TSV", extensions: ["csv", "tsv"] }],
+    });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+/** Puts `text` on the system clipboard (through the Tauri clipboard plugin). */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await writeText(text);
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}

@@ -883,3 +883,172 @@ time: string | null, topic: string | null, hook: string | null, brief: string | 
  * Link to a content-library item of the same client (`""` removes the link).
  */
 content_item_id: string | null, };
+
+export type Intent = "purchase" | "pricing" | "support" | "praise" | "complaint" | "collaboration" | "spam" | "other";
+
+export type Sentiment = "positive" | "neutral" | "negative";
+
+export type Urgency = "low" | "normal" | "high";
+
+export type Language = "en" | "es" | "de" | "fr" | "pt" | "it" | "other";
+
+export type ReplyChannel = "comment" | "dm";
+
+export type LeadReason = { 
+/**
+ * Stable id: `asks_price`, `asks_availability`, `asks_location`, `mentions_budget`,
+ * `wants_to_buy`, `asks_booking`, `asks_dm`, `gives_contact`, `asks_shipping`,
+ * `names_quantity_or_date`, `business_enquiry`, `is_spam` (negative points) …
+ */
+signal: string, 
+/**
+ * For people: "Asks about price".
+ */
+label: string, 
+/**
+ * Points added to the score (negative for signals that lower it).
+ */
+points: number, 
+/**
+ * The words in the message that matched, as written.
+ */
+evidence: string, };
+
+export type Triage = { intent: Intent, sentiment: Sentiment, language: Language, urgency: Urgency, 
+/**
+ * 0–100: the sum of the reasons' points, clamped.
+ */
+lead_score: number, lead_reasons: Array<LeadReason>, 
+/**
+ * The cue words that decided the intent, as written (empty for `Other`).
+ */
+intent_evidence: Array<string>, 
+/**
+ * 0–100, for sorting the queue: lead score, urgency, intent (complaints and support first
+ * among non-leads, spam last) and waiting time.
+ */
+priority: number, };
+
+export type ReplyDraft = { text: string, 
+/**
+ * What sets this variant apart, for people: "Warm", "Short", "Move to DM", "With the link".
+ */
+style: string, };
+
+export type EmojiUse = "none" | "light" | "playful";
+
+export type BrandRules = { 
+/**
+ * Words and phrases a reply must never contain (case-insensitive, whole words).
+ */
+avoid_words: Array<string>, 
+/**
+ * Appended to DM replies ("— Ana at Glow Studio"); comments stay short and go without.
+ */
+sign_off: string, emoji: EmojiUse, 
+/**
+ * Where a reply may send people for buying or booking ("the link in our bio",
+ * "glowstudio.com/book"); empty: replies invite a DM instead.
+ */
+booking_link: string, };
+
+export type ReplyItem = { id: string, client_id: string, 
+/**
+ * `pasted`, `csv` or `dm`.
+ */
+source: string, channel: ReplyChannel, author: string, 
+/**
+ * For addressing the person, when the name shows it.
+ */
+first_name: string | null, text: string, received_at: string | null, post: string | null, 
+/**
+ * The imported DM thread, for `dm` messages.
+ */
+thread_id: string | null, triage: Triage, 
+/**
+ * Empty for spam: hide or report it instead.
+ */
+drafts: Array<ReplyDraft>, 
+/**
+ * `offline` or `ai`.
+ */
+drafted_by: string, 
+/**
+ * When it was marked handled; `null` while waiting.
+ */
+handled_at: string | null, created_at: string, };
+
+export type ReplySource = { "kind": "pasted", text: string, channel: ReplyChannel, } | { "kind": "csv_file", path: string, channel: ReplyChannel, } | { "kind": "awaiting_dms" };
+
+export type AddRequest = { source: ReplySource, 
+/**
+ * Triage and draft offline even when an AI provider is set up.
+ */
+offline: boolean, };
+
+export type QueueCounts = { added: number, 
+/**
+ * Known messages whose text changed (a DM thread with new messages): re-triaged and back in
+ * the queue.
+ */
+updated: number, unchanged: number, };
+
+export type AddOutcome = { counts: QueueCounts, items: Array<ReplyItem>, 
+/**
+ * `offline` or `ai` for the new and changed messages.
+ */
+drafted_by: string, 
+/**
+ * The model, when `drafted_by` is `ai`.
+ */
+model: string | null, 
+/**
+ * What to know: why drafting was offline, lines that were skipped…
+ */
+notes: Array<string>, };
+
+export type ReplyQuery = { 
+/**
+ * Only this intent (`purchase`, `pricing`, …).
+ */
+intent?: string | null, 
+/**
+ * Handled messages are hidden unless asked for.
+ */
+include_handled: boolean, 
+/**
+ * Only messages scoring at least this as a lead.
+ */
+min_lead_score?: number | null, };
+
+export type RedraftRequest = { 
+/**
+ * Draft offline even when an AI provider is set up.
+ */
+offline: boolean, 
+/**
+ * The offline drafts' seed; a new one each time when absent.
+ */
+seed: number | null, };
+
+export type Redrafted = { item: ReplyItem, note: string | null, };
+
+export type SavedReply = { id: string, 
+/**
+ * `null`: offered for every client.
+ */
+client_id: string | null, name: string, body: string, 
+/**
+ * The intent it suits (`purchase`, `pricing`, …); `null`: any.
+ */
+intent: string | null, created_at: string, updated_at: string, };
+
+export type SavedReplyInput = { id?: string | null, 
+/**
+ * The client it belongs to (an id or @handle); `null` for every client.
+ */
+client?: string | null, name: string, body: string, 
+/**
+ * The intent it suits; `null` for any.
+ */
+intent?: Intent | null, };

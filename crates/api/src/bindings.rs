@@ -17,6 +17,10 @@ use instagrowth_content::{
 use instagrowth_import::Progress;
 use instagrowth_model::{Metrics, PostKind, SourceKind};
 use instagrowth_planner::{Goal, ItemType, Plan, PlanDay, PlanItem, WeekTarget};
+use instagrowth_replies::{
+    BrandRules, Channel, EmojiUse, Intent, Language, LeadReason, ReplyDraft, Sentiment, Triage,
+    Urgency,
+};
 use instagrowth_store::queries::content_items::ContentQuery;
 use instagrowth_store::{
     ImportBatch, ImportOutcome, StoredPost, StoredSnapshot, StoredThread, UsageRecord, UsageTotals,
@@ -29,6 +33,10 @@ use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, Libr
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::planner::{NewPlan, PlanItemPatch, StoredPlan};
+use crate::replies::{
+    AddOutcome, AddRequest, QueueCounts, RedraftRequest, Redrafted, ReplyItem, ReplyQuery,
+    ReplySource, SavedReply, SavedReplyInput,
+};
 use crate::{
     ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
 };
@@ -129,6 +137,26 @@ pub fn typescript() -> String {
         NewPlan::decl(&cfg),
         StoredPlan::decl(&cfg),
         PlanItemPatch::decl(&cfg),
+        Intent::decl(&cfg),
+        Sentiment::decl(&cfg),
+        Urgency::decl(&cfg),
+        Language::decl(&cfg),
+        Channel::decl(&cfg),
+        LeadReason::decl(&cfg),
+        Triage::decl(&cfg),
+        ReplyDraft::decl(&cfg),
+        EmojiUse::decl(&cfg),
+        BrandRules::decl(&cfg),
+        ReplyItem::decl(&cfg),
+        ReplySource::decl(&cfg),
+        AddRequest::decl(&cfg),
+        QueueCounts::decl(&cfg),
+        AddOutcome::decl(&cfg),
+        ReplyQuery::decl(&cfg),
+        RedraftRequest::decl(&cfg),
+        Redrafted::decl(&cfg),
+        SavedReply::decl(&cfg),
+        SavedReplyInput::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -73,6 +73,12 @@ impl ApiError {
             field: None,
         }
     }
+
+    /// The same error, belonging to the form field `field`.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
 }
 
 impl From<instagrowth_import::ImportError> for ApiError {

@@ -17,6 +17,7 @@ mod info;
 pub mod manual;
 pub mod paths;
 pub mod planner;
+pub mod replies;
 mod report_format;
 pub mod settings;
 mod workspace;

@@ -113,6 +113,34 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
+    /// Triage comments and DMs for a client and draft replies in the brand's voice. They join the
+    /// client's reply queue in the app; nothing is ever sent.
+    Replies {
+        /// Client id or @handle.
+        #[arg(long)]
+        client: String,
+        /// A text file (one message per line, or `username: text`), a CSV file (`.csv`/`.tsv`:
+        /// username, text, and optionally date and post), or `-` for text on stdin.
+        #[arg(long, value_name = "FILE", required_unless_present = "awaiting_dms")]
+        input: Option<PathBuf>,
+        /// Take the imported DM threads awaiting a reply instead of a file.
+        #[arg(long, conflicts_with = "input")]
+        awaiting_dms: bool,
+        /// Whether the messages are comments or DMs (drafts are sized for it).
+        #[arg(long, value_enum, default_value = "comment")]
+        channel: ChannelArg,
+        /// Triage and draft offline even when an AI provider is set up.
+        #[arg(long)]
+        offline: bool,
+        #[arg(long)]
+        json: bool,
+        /// Also write the client's leads (all queued messages scoring at least
+        /// --min-lead-score) as CSV.
+        #[arg(long, value_name = "FILE")]
+        leads_csv: Option<PathBuf>,
+        #[arg(long, default_value_t = 40)]
+        min_lead_score: u32,
+    },
     /// The agency's branding on reports: name, logo, colours, contact line, paper, white label.
     Branding {
         #[arg(long)]
@@ -359,4 +387,10 @@ pub enum GoalArg {
     Engagement,
     Leads,
     Recovery,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChannelArg {
+    Comment,
+    Dm,
 }

@@ -11,6 +11,7 @@ mod content_cmd;
 mod import_cmd;
 mod output;
 mod plan_cmd;
+mod replies_cmd;
 
 use std::process::ExitCode;
 
@@ -63,7 +64,21 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             csv,
             ..
         } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
+        Command::Replies { .. } => {}
     }
+    let replies_input = match &cli.command {
+        Command::Replies {
+            input,
+            awaiting_dms,
+            leads_csv,
+            ..
+        } => Some(replies_cmd::precheck(
+            input.as_deref(),
+            *awaiting_dms,
+            leads_csv.as_deref(),
+        )?),
+        _ => None,
+    };
     // A key is read from stdin before the workspace is opened: no key, no workspace.
     let key = match &cli.command {
         Command::Ai(AiCommand::SetKey) => Some(ai_cmd::read_key()?),
@@ -96,6 +111,10 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         cmd @ Command::Branding { .. } => audit_cmd::branding(&ws, cmd).await,
         cmd @ Command::Content { .. } => content_cmd::run(&ws, cmd).await,
         cmd @ Command::Plan { .. } => plan_cmd::run(&ws, cmd).await,
+        cmd @ Command::Replies { .. } => match replies_input {
+            Some(input) => replies_cmd::run(&ws, cmd, input).await,
+            None => unreachable!("read above"),
+        },
     };
     ws.close().await;
     result

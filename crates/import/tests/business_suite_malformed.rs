@@ -262,5 +262,8 @@ fn no_break_spaces_in_publish_times() {
     ];
     let parsed = parse(&file(EN, &rows));
     let times: Vec<i64> = parsed.posts.iter().map(|p| p.published_at).collect();
-    assert_eq!(times, vec![utc(2026, 3, 27, 6, 8), utc(2026, 3, 28, 18, 30)]);
+    assert_eq!(
+        times,
+        vec![utc(2026, 3, 27, 6, 8), utc(2026, 3, 28, 18, 30)]
+    );
 }

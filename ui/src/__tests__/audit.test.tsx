@@ -346,12 +346,14 @@ describe("audit tab", () => {
     expect(screen.getByTestId("audit-running")).toBeVisible();
     expect(backend.callsOf("audit_history")).toHaveLength(1);
 
-    // Arrow keys reach the audit tab too (Content and Plan come after it, then back to Data).
+    // Arrow keys reach the audit tab too (Content, Plan and Replies come after it, then back to Data).
     fireEvent.keyDown(screen.getByTestId("client-tab-audit"), { key: "ArrowRight" });
     expect(screen.getByTestId("client-tab-content")).toHaveAttribute("aria-selected", "true");
     fireEvent.keyDown(screen.getByTestId("client-tab-content"), { key: "ArrowRight" });
     expect(screen.getByTestId("client-tab-plan")).toHaveAttribute("aria-selected", "true");
     fireEvent.keyDown(screen.getByTestId("client-tab-plan"), { key: "ArrowRight" });
+    expect(screen.getByTestId("client-tab-replies")).toHaveAttribute("aria-selected", "true");
+    fireEvent.keyDown(screen.getByTestId("client-tab-replies"), { key: "ArrowRight" });
     expect(screen.getByTestId("client-tab-data")).toHaveAttribute("aria-selected", "true");
   });
 });

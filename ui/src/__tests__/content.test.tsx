@@ -47,7 +47,7 @@ describe("content tab: drafts", () => {
     await user.click(row("zoe.fit"));
     await screen.findByTestId("client-title");
     const tabs = screen.getAllByRole("tab").map((t) => t.getAttribute("data-testid"));
-    expect(tabs).toEqual(["client-tab-data", "client-tab-profile", "client-tab-audit", "client-tab-content", "client-tab-plan"]);
+    expect(tabs).toEqual(["client-tab-data", "client-tab-profile", "client-tab-audit", "client-tab-content", "client-tab-plan", "client-tab-replies"]);
     expect(screen.queryByTestId("content-tab")).not.toBeInTheDocument();
     await user.click(screen.getByTestId("client-tab-content"));
     expect(screen.getByTestId("content-tab")).toBeVisible();

@@ -60,13 +60,13 @@ function dataTransfer() {
 }
 
 describe("plan tab: creating", () => {
-  it("is the last tab, mounted when first opened, and offers the form with defaults", async () => {
+  it("comes after Content, is mounted when first opened, and offers the form with defaults", async () => {
     const backend = agency();
     const { user } = await renderApp(backend);
     await user.click(row("zoe.fit"));
     await screen.findByTestId("client-title");
     const tabs = screen.getAllByRole("tab").map((t) => t.getAttribute("data-testid"));
-    expect(tabs[tabs.length - 1]).toBe("client-tab-plan");
+    expect(tabs.slice(tabs.indexOf("client-tab-content"))).toEqual(["client-tab-content", "client-tab-plan", "client-tab-replies"]);
     expect(screen.queryByTestId("plan-tab")).not.toBeInTheDocument();
     expect(backend.callsOf("plan_list")).toHaveLength(0);
 

@@ -5,6 +5,7 @@ import { formatDateTime } from "../format";
 import { AuditTab } from "./audit/AuditTab";
 import { ContentTab } from "./content/ContentTab";
 import { PlanTab } from "./plan/PlanTab";
+import { RepliesTab } from "./replies/RepliesTab";
 import { Avatar } from "./Avatar";
 import { ClientData } from "./ClientData";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
@@ -12,7 +13,7 @@ import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "
 import { TagChips } from "./TagChips";
 import "./ClientPage.css";
 
-type Tab = "profile" | "data" | "audit" | "content" | "plan";
+type Tab = "profile" | "data" | "audit" | "content" | "plan" | "replies";
 // Data first: importing and the dashboard are what a client page is opened for most.
 const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
   { value: "data", label: "Data" },
@@ -20,6 +21,7 @@ const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
   { value: "audit", label: "Audit" },
   { value: "content", label: "Content" },
   { value: "plan", label: "Plan" },
+  { value: "replies", label: "Replies" },
 ];
 
 type Props = {
@@ -40,8 +42,9 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [tab, setTab] = useState<Tab>("data");
-  // The audit, content and plan tabs load when first opened, then stay mounted so a running
-  // audit or draft keeps going and the calendar keeps its view; another client starts afresh.
+  // The audit, content, plan and replies tabs load when first opened, then stay mounted so a
+  // running audit or draft keeps going and the calendar keeps its view; another client starts
+  // afresh.
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(new Set());
   useEffect(() => {
     setOpened((o) => (o.has(tab) ? o : new Set(o).add(tab)));
@@ -296,6 +299,16 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         hidden={tab !== "plan"}
       >
         {mounted("plan") ? <PlanTab key={client.id} client={client} onError={onError} /> : null}
+      </div>
+
+      <div
+        role="tabpanel"
+        id="client-panel-replies"
+        aria-labelledby="client-tab-replies"
+        className="client-panel"
+        hidden={tab !== "replies"}
+      >
+        {mounted("replies") ? <RepliesTab key={client.id} client={client} onError={onError} /> : null}
       </div>
 
       {confirming ? (

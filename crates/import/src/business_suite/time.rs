@@ -70,12 +70,12 @@ pub(super) fn parse_naive(s: &str, order: DateOrder) -> Option<NaiveDateTime> {
 /// "03/27/2026 06:08" → ("03/27/2026", "06:08"); the ISO 'T' separates too.
 fn split_date_time(s: &str) -> (&str, &str) {
     // The separator may be a multi-byte space (a no-break space from a spreadsheet's locale).
-    match s.char_indices().find(|&(_, c)| c == 'T' || c.is_whitespace()) {
+    match s
+        .char_indices()
+        .find(|&(_, c)| c == 'T' || c.is_whitespace())
+    {
         // Some locales write "27.03.2026, 06:08".
-        Some((i, c)) => (
-            s[..i].trim_end_matches(','),
-            s[i + c.len_utf8()..].trim(),
-        ),
+        Some((i, c)) => (s[..i].trim_end_matches(','), s[i + c.len_utf8()..].trim()),
         None => (s, ""),
     }
 }

@@ -173,3 +173,44 @@ async fn refresh_last(conn: &mut SqliteConnection, thread_id: &str, now: &str) -
     .await?;
     Ok(())
 }
+
+/// A thread whose last message came from the other person, with the messages they sent since the
+/// client last wrote (oldest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AwaitingThread {
+    pub thread_id: String,
+    pub title: String,
+    /// `(sender, sent_at, text)`.
+    pub unanswered: Vec<(String, String, String)>,
+}
+
+/// The client's threads awaiting a reply, the most recent first.
+pub async fn awaiting_reply(store: &Store, client_id: &str) -> StoreResult<Vec<AwaitingThread>> {
+    let threads: Vec<(String, String)> = sqlx::query_as(
+        "SELECT id, title FROM dm_threads WHERE client_id = ? AND last_from_client = 0 \
+         ORDER BY last_message_at DESC, id",
+    )
+    .bind(client_id)
+    .fetch_all(store.pool())
+    .await?;
+    let mut out = Vec::with_capacity(threads.len());
+    for (thread_id, title) in threads {
+        let mut unanswered: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT sender, sent_at, text FROM dm_messages WHERE thread_id = ?1 AND from_client = 0 \
+             AND sent_at > COALESCE((SELECT MAX(sent_at) FROM dm_messages \
+             WHERE thread_id = ?1 AND from_client = 1), '') ORDER BY sent_at, rowid",
+        )
+        .bind(&thread_id)
+        .fetch_all(store.pool())
+        .await?;
+        unanswered.retain(|(_, _, text)| !text.trim().is_empty());
+        if !unanswered.is_empty() {
+            out.push(AwaitingThread {
+                thread_id,
+                title,
+                unanswered,
+            });
+        }
+    }
+    Ok(out)
+}

@@ -11,4 +11,7 @@ pub mod follower_snapshots;
 pub mod import_batches;
 pub mod plans;
 pub mod posts;
+pub mod reply_messages;
+pub mod reply_rules;
+pub mod saved_replies;
 pub mod settings;
