@@ -152,6 +152,15 @@ fn an_agency_triages_comments_and_copies_a_draft() {
     app.click(&app.wait_for(&by_id("reply-handled"), WAIT));
     wait_count(&app, "[data-testid='reply-card']", 2);
     screenshot("replies-02-handled.png");
+
+    // The leads view lists the handled lead too; the reply settings open over it.
+    app.click(&app.wait_for(&by_id("replies-leads-tab"), WAIT));
+    wait_count(&app, "[data-testid='leads-row']", 1);
+    screenshot("replies-03-leads.png");
+    app.click(&app.wait_for(&by_id("replies-settings"), WAIT));
+    app.wait_for(&by_id("rules-avoid"), WAIT);
+    std::thread::sleep(Duration::from_millis(400)); // the dialog's fade-in
+    screenshot("replies-04-settings.png");
     app.quit();
     drop(driver);
 

@@ -16,7 +16,8 @@ type Props = {
 /** One reply draft: its style, its text (editable before copying; edits stay on screen), Copy. */
 export function DraftBox({ style, text, edited, saved, onChange, onReset, onRemove }: Props) {
   const id = useId();
-  const rows = Math.min(8, Math.max(2, Math.ceil(text.length / 70) + (text.match(/\n/g)?.length ?? 0)));
+  // Drafts sit up to three abreast (about 32 characters a line): show the whole text.
+  const rows = Math.min(12, Math.max(2, Math.ceil(text.length / 32) + (text.match(/\n/g)?.length ?? 0)));
   return (
     <div className={saved ? "reply-draft is-saved" : "reply-draft"} data-testid="reply-draft-box" data-style={style}>
       <div className="reply-draft-head">
