@@ -35,8 +35,8 @@ scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --i
 
 say "screenshots of the window are in target/e2e/"
 
-say "Fuzzing the import parsers"
-scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
+say "Fuzzing the import parsers and the reply input (fixed seed: the same code, the same verdict)"
+scripts/fuzz.sh --ci
 
 # One closing line over all runners: cargo's "test result: … N passed; M failed" and Vitest's
 # "Tests  N passed".
