@@ -9,9 +9,10 @@ cd "$ROOT"
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
   libssl-dev build-essential pkg-config curl file)
 # What testing it needs: a virtual display, WebKit's WebDriver, a D-Bus session with a keyring,
-# tools to look at PDFs and screenshots, and an emoji font (reply drafts carry emoji).
+# tools to look at PDFs and screenshots, an emoji font (reply drafts carry emoji), and for the
+# licence server a PostgreSQL server and a real SMTP server (aiosmtpd) on loopback.
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools
-  poppler-utils imagemagick fonts-noto-color-emoji)
+  poppler-utils imagemagick fonts-noto-color-emoji postgresql python3-aiosmtpd)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

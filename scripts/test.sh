@@ -29,6 +29,9 @@ scripts/desktop-session.sh cargo test --locked -p instagrowth-cli --test ai_cli 
 env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-ai --test keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
 env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-api --test ai_keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
 
+say "Licence server on PostgreSQL (the SQLite runs are in the workspace tests above)"
+scripts/with-postgres.sh cargo test --locked -p instagrowth-license-server -- --ignored 2>&1 | tee -a "$log"
+
 say "End to end: the real window under Xvfb"
 cargo build --locked -p instagrowth-os -p instagrowth-cli
 scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --ignored --test-threads=1 2>&1 | tee -a "$log"

@@ -51,6 +51,8 @@ pub struct ServerConfig {
     pub client_ip_header: Option<String>,
     /// How often the outbox is looked at.
     pub outbox_interval: Duration,
+    /// The first retry of a failed e-mail waits this long; each next one twice as long (≤ 1 h).
+    pub mail_retry_base: Duration,
 }
 
 impl std::fmt::Debug for ServerConfig {
@@ -83,6 +85,7 @@ impl ServerConfig {
             rate_limits: RateLimits::default(),
             client_ip_header: None,
             outbox_interval: Duration::from_secs(5),
+            mail_retry_base: Duration::from_secs(30),
         }
     }
 }

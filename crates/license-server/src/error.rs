@@ -3,7 +3,7 @@
 //! `SUSPENDED`, `EXPIRED`, `REVOKED`, `TOO_MANY_MACHINES`, `FINGERPRINT_MISMATCH`, `KEY_INVALID`,
 //! `RATE_LIMITED`, `BAD_REQUEST`…) and a sentence a person can act on. [`ServerError`] is what the
 //! operator sees: start-up and CLI failures, one line each.
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 

@@ -36,4 +36,4 @@ pub mod time;
 pub use config::ServerConfig;
 pub use db::{Backend, Db};
 pub use error::{ApiError, ServerError};
-pub use server::{router, serve, AppState};
+pub use server::{router, serve, start, AppState, Running};

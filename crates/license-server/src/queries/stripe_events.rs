@@ -25,5 +25,7 @@ pub async fn record(
 
 /// How many events were recorded (for tests and `healthz`-style checks).
 pub async fn count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM stripe_events").fetch_one(conn).await
+    sqlx::query_scalar("SELECT COUNT(*) FROM stripe_events")
+        .fetch_one(conn)
+        .await
 }

@@ -1,0 +1,39 @@
+//! `GET /v1/updates/{channel}/{target}/{arch}/{current_version}`: the Tauri updater's dynamic
+//! endpoint (formats.md §7). The newest release on the channel for that target and arch whose
+//! version is greater than `current_version` by semver, as `{version, notes, pub_date, url,
+//! signature}`; `204 No Content` when there is none.
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::error::ApiError;
+use crate::queries::releases;
+use crate::server::AppState;
+
+pub async fn latest(
+    State(state): State<AppState>,
+    Path((channel, target, arch, current)): Path<(String, String, String, String)>,
+) -> Result<Response, ApiError> {
+    let current = semver::Version::parse(current.trim_start_matches('v'))
+        .map_err(|_| ApiError::bad_request(format!("“{current}” is not a version like 1.2.3")))?;
+    let mut conn = state.db.pool().acquire().await?;
+    let candidates = releases::for_platform(&mut conn, &channel, &target, &arch).await?;
+    let newest = candidates
+        .into_iter()
+        .filter_map(|r| semver::Version::parse(&r.version).ok().map(|v| (v, r)))
+        .filter(|(v, _)| *v > current)
+        .max_by(|a, b| a.0.cmp(&b.0));
+    Ok(match newest {
+        None => StatusCode::NO_CONTENT.into_response(),
+        Some((version, r)) => Json(json!({
+            "version": version.to_string(),
+            "notes": r.notes,
+            "pub_date": r.pub_date,
+            "url": r.url,
+            "signature": r.signature,
+        }))
+        .into_response(),
+    })
+}

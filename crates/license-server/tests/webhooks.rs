@@ -1,0 +1,755 @@
+//! Stripe webhooks against the real server over HTTP, signed exactly as Stripe signs them, on
+//! SQLite and (ignored unless run under scripts/with-postgres.sh) PostgreSQL.
+mod common;
+
+use common::fake_stripe::{self, FakeStripe};
+use common::stripe_events::*;
+use common::{activate_body, code, Harness, TestDb, WEBHOOK_SECRET};
+use instagrowth_license_server::stripe::signature;
+use reqwest::StatusCode;
+use serde_json::json;
+
+on_both_databases!(
+    bad_signatures_store_nothing,
+    a_second_v1_value_may_be_the_right_one,
+    a_replayed_event_has_no_second_effect,
+    updated_before_created_converges,
+    an_older_event_after_a_newer_one_is_ignored,
+    deleted_cancels_the_licence,
+    payment_failed_means_past_due_then_paid_restores,
+    checkout_first_then_subscription_events,
+    subscription_events_first_then_checkout,
+    checkout_reads_line_items_from_the_stripe_api,
+    one_time_purchase_then_refund_revokes,
+    one_time_purchase_adds_credits_to_an_existing_licence,
+    unknown_events_are_acknowledged_and_ignored,
+    the_older_api_shape_is_read_too,
+);
+
+async fn bad_signatures_store_nothing(db: TestDb) {
+    let h = Harness::start(db).await;
+    let e = event(
+        "evt_bad",
+        "customer.subscription.created",
+        now(),
+        subscription(
+            "sub_bad",
+            "cus_1",
+            "active",
+            &[("price_pro_monthly", 1)],
+            now() + 86_400,
+            false,
+        ),
+    );
+    let body = serde_json::to_vec(&e).unwrap();
+    let t = now();
+    let cases = [
+        (
+            "wrong secret",
+            Some(signature::sign(&body, "whsec_wrong", t)),
+        ),
+        (
+            "stale timestamp",
+            Some(signature::sign(&body, WEBHOOK_SECRET, t - 301)),
+        ),
+        (
+            "future timestamp",
+            Some(signature::sign(&body, WEBHOOK_SECRET, t + 400)),
+        ),
+        ("missing header", None),
+        (
+            "v0 only",
+            Some(signature::sign(&body, WEBHOOK_SECRET, t).replace("v1=", "v0=")),
+        ),
+    ];
+    for (what, header) in cases {
+        let (status, answer) = h.send_raw(body.clone(), header).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{what}");
+        assert_eq!(code(&answer), "SIGNATURE_INVALID", "{what}");
+    }
+    // The signature covers the raw bytes: the same JSON with different spacing does not verify.
+    let header = signature::sign(&body, WEBHOOK_SECRET, t);
+    let respaced = serde_json::to_vec_pretty(&e).unwrap();
+    let (status, _) = h.send_raw(respaced, Some(header)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(h.count("stripe_events").await, 0);
+    assert_eq!(h.count("licenses").await, 0);
+    // And the right signature goes through.
+    let (status, answer) = h.send_event(&e).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["outcome"], "applied");
+    assert_eq!(h.count("stripe_events").await, 1);
+}
+
+async fn a_second_v1_value_may_be_the_right_one(db: TestDb) {
+    let h = Harness::start(db).await;
+    let e = event(
+        "evt_rot",
+        "customer.subscription.created",
+        now(),
+        subscription(
+            "sub_rot",
+            "cus_1",
+            "active",
+            &[("price_pro_monthly", 1)],
+            now() + 86_400,
+            false,
+        ),
+    );
+    let body = serde_json::to_vec(&e).unwrap();
+    let t = now();
+    let old = signature::sign(&body, "whsec_previous", t);
+    let new = signature::sign(&body, WEBHOOK_SECRET, t);
+    let header = format!("{},{}", old, new.split_once(',').unwrap().1);
+    assert_eq!(header.matches("v1=").count(), 2);
+    let (status, answer) = h.send_raw(body, Some(header)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(
+        h.license_by_subscription("sub_rot")
+            .await
+            .unwrap()
+            .plan
+            .as_deref(),
+        Some("pro")
+    );
+}
+
+async fn a_replayed_event_has_no_second_effect(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now();
+    let failed = event(
+        "evt_fail_1",
+        "invoice.payment_failed",
+        t,
+        invoice(
+            "in_1",
+            "cus_1",
+            "ana@example.com",
+            "sub_1",
+            false,
+            t + 86_400,
+        ),
+    );
+    let (s1, a1) = h.send_event(&failed).await;
+    let (s2, a2) = h.send_event(&failed).await;
+    assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(a1["outcome"], "applied");
+    assert_eq!(a2["outcome"], "duplicate");
+    let mails: Vec<_> = h
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "payment_failed")
+        .collect();
+    assert_eq!(mails.len(), 1, "one e-mail however often Stripe delivers");
+    assert_eq!(h.count("stripe_events").await, 1);
+}
+
+async fn updated_before_created_converges(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now();
+    let end = t + 30 * 86_400;
+    let created = event(
+        "evt_c",
+        "customer.subscription.created",
+        t,
+        subscription(
+            "sub_o",
+            "cus_o",
+            "incomplete",
+            &[("price_pro_monthly", 1)],
+            end,
+            false,
+        ),
+    );
+    let updated = event(
+        "evt_u",
+        "customer.subscription.updated",
+        t + 1,
+        subscription(
+            "sub_o",
+            "cus_o",
+            "active",
+            &[("price_agency_monthly", 1)],
+            end,
+            false,
+        ),
+    );
+    let (_, a) = h.send_event(&updated).await;
+    assert_eq!(a["outcome"], "applied");
+    let (_, a) = h.send_event(&created).await;
+    assert_eq!(a["outcome"], "stale");
+    let l = h.license_by_subscription("sub_o").await.unwrap();
+    assert_eq!(l.plan.as_deref(), Some("agency"));
+    assert_eq!(l.status, "active");
+    assert_eq!(l.current_period_end, Some(end));
+    assert_eq!(l.stripe_customer_id.as_deref(), Some("cus_o"));
+
+    // Same second: `created` ranks before `updated`, so it cannot undo it either.
+    let u2 = event(
+        "evt_u2",
+        "customer.subscription.updated",
+        t + 5,
+        subscription(
+            "sub_s",
+            "cus_s",
+            "active",
+            &[("price_pro_monthly", 1)],
+            end,
+            false,
+        ),
+    );
+    let c2 = event(
+        "evt_c2",
+        "customer.subscription.created",
+        t + 5,
+        subscription(
+            "sub_s",
+            "cus_s",
+            "incomplete",
+            &[("price_starter_monthly", 1)],
+            end,
+            false,
+        ),
+    );
+    h.send_event(&u2).await;
+    let (_, a) = h.send_event(&c2).await;
+    assert_eq!(a["outcome"], "stale");
+    let l = h.license_by_subscription("sub_s").await.unwrap();
+    assert_eq!(
+        (l.plan.as_deref(), l.status.as_str()),
+        (Some("pro"), "active")
+    );
+}
+
+async fn an_older_event_after_a_newer_one_is_ignored(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now();
+    let end = t + 30 * 86_400;
+    let newer = event(
+        "evt_n",
+        "customer.subscription.updated",
+        t + 10,
+        subscription(
+            "sub_n",
+            "cus_n",
+            "active",
+            &[("price_agency_monthly", 1), ("price_white_label", 1)],
+            end,
+            true,
+        ),
+    );
+    let older = event(
+        "evt_old",
+        "customer.subscription.updated",
+        t + 5,
+        subscription(
+            "sub_n",
+            "cus_n",
+            "past_due",
+            &[("price_pro_monthly", 1)],
+            end - 86_400,
+            false,
+        ),
+    );
+    h.send_event(&newer).await;
+    let (status, a) = h.send_event(&older).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(a["outcome"], "stale");
+    let l = h.license_by_subscription("sub_n").await.unwrap();
+    assert_eq!(l.plan.as_deref(), Some("agency"));
+    assert_eq!(l.status, "active");
+    assert_eq!(l.add_on_list(), vec![("white_label".to_string(), 1)]);
+    assert_eq!(l.cancel_at_period_end, 1);
+    assert_eq!(l.current_period_end, Some(end));
+    // An invoice event older than the subscription's status does not change it either.
+    let old_failure = event(
+        "evt_f_old",
+        "invoice.payment_failed",
+        t + 1,
+        invoice("in_old", "cus_n", "ana@example.com", "sub_n", false, end),
+    );
+    h.send_event(&old_failure).await;
+    assert_eq!(
+        h.license_by_subscription("sub_n").await.unwrap().status,
+        "active"
+    );
+}
+
+/// A subscription bought through Checkout, with its key from the success page.
+async fn subscribe(h: &Harness, sub: &str, session: &str, price: &str, t: i64) -> String {
+    let end = t + 30 * 86_400;
+    h.send_event(&event(
+        &format!("evt_cs_{session}"),
+        "checkout.session.completed",
+        t,
+        checkout_subscription(session, &format!("cus_{sub}"), "ana@example.com", sub),
+    ))
+    .await;
+    h.send_event(&event(
+        &format!("evt_sc_{sub}"),
+        "customer.subscription.created",
+        t,
+        subscription(
+            sub,
+            &format!("cus_{sub}"),
+            "active",
+            &[(price, 1)],
+            end,
+            false,
+        ),
+    ))
+    .await;
+    key_from_success_page(h, session).await
+}
+
+async fn key_from_success_page(h: &Harness, session: &str) -> String {
+    let page = h
+        .get(&format!("/v1/checkout/success?session_id={session}"))
+        .await;
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let html = page.text().await.unwrap();
+    let start = html
+        .find("IGOS-")
+        .unwrap_or_else(|| panic!("no key on the page: {html}"));
+    html[start..start + 28].to_string()
+}
+
+async fn deleted_cancels_the_licence(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now() - 100;
+    let key = subscribe(&h, "sub_d", "cs_d", "price_pro_monthly", t).await;
+    let (status, _) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    h.send_event(&event(
+        "evt_del",
+        "customer.subscription.deleted",
+        t + 50,
+        subscription(
+            "sub_d",
+            "cus_sub_d",
+            "canceled",
+            &[("price_pro_monthly", 1)],
+            t + 50,
+            false,
+        ),
+    ))
+    .await;
+    assert_eq!(
+        h.license_by_subscription("sub_d").await.unwrap().status,
+        "canceled"
+    );
+    let (status, body) = h
+        .post(
+            "/v1/licenses/validate",
+            &json!({"key": key, "fingerprint": common::fp(1)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(code(&body), "EXPIRED");
+    assert!(body["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("canceled"));
+}
+
+async fn payment_failed_means_past_due_then_paid_restores(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now() - 1000;
+    let key = subscribe(&h, "sub_p", "cs_p", "price_pro_monthly", t).await;
+    h.send_event(&event(
+        "evt_pf",
+        "invoice.payment_failed",
+        t + 10,
+        invoice(
+            "in_p",
+            "cus_sub_p",
+            "billing@example.com",
+            "sub_p",
+            false,
+            t + 30 * 86_400,
+        ),
+    ))
+    .await;
+    let l = h.license_by_subscription("sub_p").await.unwrap();
+    assert_eq!(l.status, "past_due");
+    assert_eq!(l.past_due_since, Some(t + 10));
+    let mail = h
+        .outbox()
+        .await
+        .into_iter()
+        .find(|m| m.kind == "payment_failed")
+        .expect("mail queued");
+    assert_eq!(mail.to_addr, "billing@example.com");
+    assert!(mail.body.contains(&key[..10]) && !mail.body.contains(&key));
+    // Past due still works, but the file must be refreshed from the failure on: the grace is
+    // the payment grace.
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["payload"]["status"], "past_due");
+    assert_eq!(
+        body["payload"]["refresh_by"],
+        instagrowth_license_server::time::rfc3339(t + 10)
+    );
+    let later_end = t + 60 * 86_400;
+    h.send_event(&event(
+        "evt_paid",
+        "invoice.paid",
+        t + 20,
+        invoice(
+            "in_p",
+            "cus_sub_p",
+            "billing@example.com",
+            "sub_p",
+            true,
+            later_end,
+        ),
+    ))
+    .await;
+    let l = h.license_by_subscription("sub_p").await.unwrap();
+    assert_eq!(l.status, "active");
+    assert_eq!(l.past_due_since, None);
+    assert_eq!(l.current_period_end, Some(later_end));
+}
+
+async fn checkout_first_then_subscription_events(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now();
+    h.send_event(&event(
+        "evt_cs1",
+        "checkout.session.completed",
+        t,
+        checkout_subscription("cs_first", "cus_f", "first@example.com", "sub_f"),
+    ))
+    .await;
+    // No API key: the plan comes with the subscription's events; until then the key is pending.
+    let key = key_from_success_page(&h, "cs_first").await;
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(code(&body), "LICENSE_PENDING");
+    h.send_event(&event(
+        "evt_sc1",
+        "customer.subscription.created",
+        t,
+        subscription(
+            "sub_f",
+            "cus_f",
+            "active",
+            &[("price_pro_monthly", 1)],
+            t + 30 * 86_400,
+            false,
+        ),
+    ))
+    .await;
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["payload"]["plan"], "pro");
+    assert_eq!(body["payload"]["customer_email"], "first@example.com");
+    // The key e-mail was queued once, to the Checkout e-mail.
+    let mails: Vec<_> = h
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "purchase_key")
+        .collect();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to_addr, "first@example.com");
+    assert!(mails[0].body.contains(&key));
+    // The success page shows the key once, then says it was e-mailed.
+    let again = h
+        .get("/v1/checkout/success?session_id=cs_first")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!again.contains(&key));
+    assert!(again.contains("already shown") && again.contains(&key[..10]));
+    let unknown = h
+        .get("/v1/checkout/success?session_id=cs_nope")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(unknown.contains("being processed"));
+    // The key is stored only as its hash and prefix.
+    let stored: Vec<(Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT key_hash, key_prefix FROM licenses")
+            .fetch_all(h.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].1.as_deref(), Some(&key[..10]));
+    assert_ne!(stored[0].0.as_deref(), Some(key.as_str()));
+}
+
+async fn subscription_events_first_then_checkout(db: TestDb) {
+    let h = Harness::start(db).await;
+    let t = now();
+    h.send_event(&event(
+        "evt_su",
+        "customer.subscription.updated",
+        t + 2,
+        subscription(
+            "sub_r",
+            "cus_r",
+            "active",
+            &[("price_agency_monthly", 1), ("price_extra_clients_10", 2)],
+            t + 30 * 86_400,
+            false,
+        ),
+    ))
+    .await;
+    h.send_event(&event(
+        "evt_sc",
+        "customer.subscription.created",
+        t,
+        subscription(
+            "sub_r",
+            "cus_r",
+            "incomplete",
+            &[("price_agency_monthly", 1)],
+            t + 30 * 86_400,
+            false,
+        ),
+    ))
+    .await;
+    let l = h.license_by_subscription("sub_r").await.unwrap();
+    assert!(l.key_hash.is_none(), "no key before Checkout");
+    h.send_event(&event(
+        "evt_cs",
+        "checkout.session.completed",
+        t + 1,
+        checkout_subscription("cs_r", "cus_r", "late@example.com", "sub_r"),
+    ))
+    .await;
+    let key = key_from_success_page(&h, "cs_r").await;
+    assert_eq!(
+        h.count("licenses").await,
+        1,
+        "both orders meet on one licence"
+    );
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let p = &body["payload"];
+    assert_eq!(p["plan"], "agency");
+    assert_eq!(p["status"], "active");
+    assert_eq!(p["entitlements"]["max_active_clients"], 60);
+    assert_eq!(p["entitlements"]["add_ons"], json!(["extra_clients_10"]));
+    assert_eq!(p["customer_email"], "late@example.com");
+}
+
+async fn checkout_reads_line_items_from_the_stripe_api(db: TestDb) {
+    let stripe = FakeStripe::start().await;
+    stripe.set_line_items(
+        "cs_li",
+        &[("price_pro_monthly", 1), ("price_extra_clients_10", 2)],
+    );
+    let h = Harness::start_with(db, |c| {
+        c.stripe_api_key = Some(fake_stripe::API_KEY.into());
+        c.stripe_api_base = stripe.base_url.clone();
+    })
+    .await;
+    h.send_event(&event(
+        "evt_li",
+        "checkout.session.completed",
+        now(),
+        checkout_subscription("cs_li", "cus_li", "li@example.com", "sub_li"),
+    ))
+    .await;
+    assert_eq!(stripe.inner.lock().unwrap().line_item_requests, 1);
+    let key = key_from_success_page(&h, "cs_li").await;
+    // The plan is known before any subscription event.
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["payload"]["plan"], "pro");
+    assert_eq!(body["payload"]["entitlements"]["max_active_clients"], 30);
+
+    // A wrong API key: Stripe refuses; a payment-mode Checkout then fails (Stripe retries) and
+    // stores nothing.
+    let h2 = Harness::start_with(TestDb::sqlite(), |c| {
+        c.stripe_api_key = Some("sk_test_wrong".into());
+        c.stripe_api_base = stripe.base_url.clone();
+    })
+    .await;
+    stripe.set_line_items("cs_pay_x", &[("price_report_single", 1)]);
+    let (status, body) = h2
+        .send_event(&event(
+            "evt_px",
+            "checkout.session.completed",
+            now(),
+            checkout_payment("cs_pay_x", Some("cus_x"), "x@example.com", "pi_x"),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
+    assert_eq!(h2.count("stripe_events").await, 0);
+}
+
+async fn one_time_purchase_then_refund_revokes(db: TestDb) {
+    let stripe = FakeStripe::start().await;
+    stripe.set_line_items("cs_one", &[("price_report_single", 2)]);
+    let h = Harness::start_with(db, |c| {
+        c.stripe_api_key = Some(fake_stripe::API_KEY.into());
+        c.stripe_api_base = stripe.base_url.clone();
+    })
+    .await;
+    h.send_event(&event(
+        "evt_one",
+        "checkout.session.completed",
+        now(),
+        checkout_payment("cs_one", None, "once@example.com", "pi_one"),
+    ))
+    .await;
+    let key = key_from_success_page(&h, "cs_one").await;
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["payload"]["plan"], "trial");
+    assert_eq!(
+        body["payload"]["entitlements"]["one_time_credits"],
+        json!([{"kind": "audit_report", "count": 2}])
+    );
+    assert!(
+        body["payload"]["expires_at"].is_string(),
+        "a one-time licence ends"
+    );
+
+    let (status, _) = h
+        .send_event(&event(
+            "evt_ref",
+            "charge.refunded",
+            now(),
+            charge_refunded("ch_1", "pi_one"),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(h.license_by_key(&key).await.status, "revoked");
+    let revoked: Vec<_> = h
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "revoked")
+        .collect();
+    assert_eq!(revoked.len(), 1);
+    assert_eq!(revoked[0].to_addr, "once@example.com");
+    let (status, body) = h
+        .post(
+            "/v1/licenses/validate",
+            &json!({"key": key, "fingerprint": common::fp(1)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(code(&body), "REVOKED");
+}
+
+async fn one_time_purchase_adds_credits_to_an_existing_licence(db: TestDb) {
+    let stripe = FakeStripe::start().await;
+    stripe.set_line_items("cs_extra", &[("price_content_pack", 3)]);
+    let h = Harness::start_with(db, |c| {
+        c.stripe_api_key = Some(fake_stripe::API_KEY.into());
+        c.stripe_api_base = stripe.base_url.clone();
+    })
+    .await;
+    let t = now() - 100;
+    let key = subscribe(&h, "sub_e", "cs_e", "price_pro_monthly", t).await;
+    h.send_event(&event(
+        "evt_extra",
+        "checkout.session.completed",
+        now(),
+        checkout_payment("cs_extra", Some("cus_sub_e"), "ana@example.com", "pi_extra"),
+    ))
+    .await;
+    assert_eq!(
+        h.count("licenses").await,
+        1,
+        "credits go to the subscriber's licence"
+    );
+    let (status, body) = h
+        .post("/v1/licenses/activate", &activate_body(&key, 1))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["payload"]["entitlements"]["one_time_credits"],
+        json!([{"kind": "content_pack", "count": 3}])
+    );
+    // A refund removes the credits and leaves the subscription alone.
+    h.send_event(&event(
+        "evt_ref2",
+        "charge.refunded",
+        now(),
+        charge_refunded("ch_2", "pi_extra"),
+    ))
+    .await;
+    let (_, body) = h
+        .post(
+            "/v1/licenses/validate",
+            &json!({"key": key, "fingerprint": common::fp(1)}),
+        )
+        .await;
+    assert_eq!(body["payload"]["status"], "active");
+    assert_eq!(
+        body["payload"]["entitlements"]["one_time_credits"],
+        json!([])
+    );
+}
+
+async fn unknown_events_are_acknowledged_and_ignored(db: TestDb) {
+    let h = Harness::start(db).await;
+    let (status, answer) = h
+        .send_event(&event(
+            "evt_x",
+            "customer.created",
+            now(),
+            json!({"id": "cus_x", "object": "customer", "email": "x@example.com"}),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answer["outcome"], "ignored");
+    assert_eq!(h.count("customers").await, 0);
+}
+
+async fn the_older_api_shape_is_read_too(db: TestDb) {
+    let h = Harness::start(db).await;
+    let end = now() + 10 * 86_400;
+    h.send_event(&event(
+        "evt_old_shape",
+        "customer.subscription.created",
+        now(),
+        subscription_old_shape("sub_v", "cus_v", "trialing", "price_starter_monthly", end),
+    ))
+    .await;
+    let l = h.license_by_subscription("sub_v").await.unwrap();
+    assert_eq!(l.current_period_end, Some(end));
+    assert_eq!(
+        (l.plan.as_deref(), l.status.as_str()),
+        (Some("starter"), "trialing")
+    );
+    // An invoice in the older shape (subscription at the top) finds the licence too.
+    let mut inv = invoice(
+        "in_v",
+        "cus_v",
+        "v@example.com",
+        "sub_v",
+        true,
+        end + 30 * 86_400,
+    );
+    inv.as_object_mut().unwrap().remove("parent");
+    inv["subscription"] = json!("sub_v");
+    h.send_event(&event("evt_inv_v", "invoice.paid", now() + 1, inv))
+        .await;
+    let l = h.license_by_subscription("sub_v").await.unwrap();
+    assert_eq!(l.current_period_end, Some(end + 30 * 86_400));
+    assert_eq!(l.status, "active");
+}
