@@ -150,6 +150,26 @@ fn licenses_are_issued_listed_shown_and_changed() {
         shown["add_ons"],
         serde_json::json!([["extra_clients_10", 2], ["white_label", 1]])
     );
+    // Pro is 10 clients and 2 seats; two packs of ten clients and the white-label add-on.
+    let grants = &shown["entitlements"];
+    assert_eq!(
+        (
+            grants["max_active_clients"].as_u64(),
+            grants["seats"].as_u64(),
+            grants["white_label"].as_bool()
+        ),
+        (Some(30), Some(2), Some(true))
+    );
+    let text = env
+        .cmd()
+        .args(["licenses", "show", &key[..10]])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Grants    30 active clients · 2 seats · white-label"),
+        "{text}"
+    );
     assert_eq!(
         env.json(&["licenses", "show", &key, "--json"])["id"],
         id.as_str()

@@ -58,9 +58,21 @@ pub async fn run(
             let l = resolve(&mut conn, &license).await?;
             let s = summary(&mut conn, &l).await?;
             let ms = machines::list(&mut conn, &l.id).await?;
+            // What the licence grants under the catalogue in use (none while the plan is pending).
+            let one_time = purchases::active_for_license(&mut conn, &l.id).await?;
+            let grants = match l.plan.as_deref() {
+                Some(plan) => Some(
+                    load_catalog(catalog)?
+                        .entitlements(plan, &l.add_on_list(), &one_time)
+                        .map_err(|e| ServerError::Invalid(e.to_string()))?,
+                ),
+                None => None,
+            };
             if json {
                 let mut doc = s;
                 doc["machines"] = serde_json::to_value(&ms).expect("rows serialise");
+                doc["entitlements"] =
+                    serde_json::to_value(&grants).expect("entitlements serialise");
                 print_json(&doc);
             } else {
                 println!("Licence   {}", l.id);
@@ -75,6 +87,9 @@ pub async fn run(
                     println!("Stripe    {sub}");
                 }
                 println!("Expires   {}", s["expires_at"].as_str().unwrap_or("never"));
+                if let Some(g) = &grants {
+                    println!("Grants    {}", describe(g));
+                }
                 println!("Machines  {}", ms.len());
                 for m in ms {
                     println!(
@@ -187,6 +202,28 @@ pub async fn run(
     drop(conn);
     db.close().await;
     Ok(())
+}
+
+/// "60 active clients · 5 seats · white-label · 2000 AI credits a month · …" for people.
+fn describe(g: &instagrowth_license::Entitlements) -> String {
+    let mut parts = vec![
+        match g.max_active_clients {
+            Some(n) => format!("{n} active clients"),
+            None => "unlimited clients".to_string(),
+        },
+        format!("{} seat{}", g.seats, if g.seats == 1 { "" } else { "s" }),
+    ];
+    if g.white_label {
+        parts.push("white-label".into());
+    }
+    parts.push(format!("{} AI credits a month", g.monthly_ai_credits));
+    for c in &g.one_time_credits {
+        parts.push(format!("{} × {}", c.count, c.kind.replace('_', " ")));
+    }
+    if !g.features.is_empty() {
+        parts.push(format!("features: {}", g.features.join(", ")));
+    }
+    parts.join(" · ")
 }
 
 fn label(l: &LicenseRow) -> String {
