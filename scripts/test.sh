@@ -28,6 +28,11 @@ scripts/desktop-session.sh cargo test --locked -p instagrowth-api --test ai_keyc
 scripts/desktop-session.sh cargo test --locked -p instagrowth-cli --test ai_cli -- --ignored set_key_reads_stdin 2>&1 | tee -a "$log"
 env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-ai --test keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
 env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-api --test ai_keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
+# The licence's purchase key: the real keychain against the real licence server (in-process for
+# the API, the built binary for the CLI — built by the workspace tests above), and no keychain.
+scripts/desktop-session.sh cargo test --locked -p instagrowth-api --test license_keychain -- --ignored the_purchase_key 2>&1 | tee -a "$log"
+scripts/desktop-session.sh cargo test --locked -p instagrowth-cli --test license_cli -- --ignored 2>&1 | tee -a "$log"
+env -u DBUS_SESSION_BUS_ADDRESS cargo test --locked -p instagrowth-api --test license_keychain -- --ignored without_a_keychain 2>&1 | tee -a "$log"
 
 say "Licence server on PostgreSQL (the SQLite runs are in the workspace tests above)"
 scripts/with-postgres.sh cargo test --locked -p instagrowth-license-server -- --ignored 2>&1 | tee -a "$log"

@@ -75,6 +75,12 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   ai_provider_error: true,
   ai_invalid_answer: true,
   ai_credits_spent: true,
+  license_invalid_key: true,
+  license_refused: true,
+  license_server_unreachable: true,
+  license_tampered: true,
+  license_read_only: true,
+  license_not_activated: true,
   internal: true,
 };
 

@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -1052,3 +1052,95 @@ client?: string | null, name: string, body: string,
  * The intent it suits; `null` for any.
  */
 intent?: Intent | null, };
+
+export type Credit = { kind: string, count: number, };
+
+export type Entitlements = { 
+/**
+ * None = unlimited.
+ */
+max_active_clients: number | null, 
+/**
+ * Machines that may be activated at once.
+ */
+seats: number, white_label: boolean, 
+/**
+ * Feature flags, sorted, unique: e.g. "ai", "audit", "content", "planner", "replies",
+ * "pdf_reports".
+ */
+features: Array<string>, monthly_ai_credits: number, 
+/**
+ * One-time credits bought, by kind ("audit_report", "content_pack"), sorted by kind, one
+ * entry per kind.
+ */
+one_time_credits: Array<Credit>, 
+/**
+ * Add-on ids in force, sorted, each once: the quantity bought shows in the numbers it adds
+ * (2 × `extra_clients_10` lists `extra_clients_10` once and adds 20 clients).
+ */
+add_ons: Array<string>, };
+
+export type LicenseState = "trial" | "active" | "grace" | "read_only";
+
+export type LicenseStatus = { state: LicenseState, 
+/**
+ * A stable code for the situation: `TRIAL`, `TRIAL_ENDED`, `VALID`, `GRACE_PERIOD`,
+ * `CLOCK_TAMPERED`, `LICENSE_TAMPERED`, the read-only reasons of the licence file (`OVERDUE`,
+ * `EXPIRED`, `SUSPENDED`, `REVOKED`, `CANCELED`, `PAST_DUE`, `FINGERPRINT_SCOPE_MISMATCH`),
+ * or the server's refusal code (`REVOKED`, `FINGERPRINT_MISMATCH`, `NOT_FOUND`…).
+ */
+code: string, 
+/**
+ * The plan's id (`trial`, `starter`, `pro`…).
+ */
+plan: string, 
+/**
+ * The plan's name to show ("Pro").
+ */
+plan_label: string, entitlements: Entitlements, 
+/**
+ * The licence's status at the server when the file was signed (`active`, `past_due`…);
+ * `null` without a licence.
+ */
+status: string | null, 
+/**
+ * `IGOS-XXXXX`, for support.
+ */
+key_prefix: string | null, 
+/**
+ * This computer's name at the licence server.
+ */
+machine_name: string | null, customer_email: string | null, 
+/**
+ * The licence's own end: the paid period's end (it renews) or a fixed end; `null` = none.
+ */
+renews_or_expires_at: string | null, 
+/**
+ * When the file must be refreshed online.
+ */
+refresh_by: string | null, 
+/**
+ * When the app goes read-only unless something happens first: the grace end (or the
+ * licence's end, when sooner), or the trial's end.
+ */
+read_only_at: string | null, 
+/**
+ * One sentence for a banner: what is happening and what to do; `null` when all is well.
+ */
+reason: string | null, 
+/**
+ * The trial's end (only while there is no licence).
+ */
+trial_ends_at: string | null, 
+/**
+ * The licence server in force.
+ */
+server_url: string, 
+/**
+ * Refresh online now (in the background) if the network is there.
+ */
+refresh_due: boolean, 
+/**
+ * The time this was decided at.
+ */
+checked_at: string, };

@@ -31,6 +31,7 @@ use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange, PdfE
 use crate::branding::{Branding, PaperSize};
 use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
+use crate::license::{Credit, Entitlements, LicenseState, LicenseStatus};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::planner::{NewPlan, PlanItemPatch, StoredPlan};
 use crate::replies::{
@@ -157,6 +158,10 @@ pub fn typescript() -> String {
         Redrafted::decl(&cfg),
         SavedReply::decl(&cfg),
         SavedReplyInput::decl(&cfg),
+        Credit::decl(&cfg),
+        Entitlements::decl(&cfg),
+        LicenseState::decl(&cfg),
+        LicenseStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

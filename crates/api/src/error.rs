@@ -50,6 +50,23 @@ pub enum ErrorCode {
     AiInvalidAnswer,
     /// This month's AI credits are used up: drafts are written offline.
     AiCreditsSpent,
+    /// The purchase key is mistyped (its check character does not match) or not a key at all;
+    /// `field` is `key`. Refused before any request.
+    LicenseInvalidKey,
+    /// The licence server refused (revoked, suspended, expired, no free seat, unknown key…); the
+    /// message ends with the server's code in brackets, e.g. `(TOO_MANY_MACHINES)`.
+    LicenseRefused,
+    /// The licence server cannot be reached, or answered with a temporary failure: nothing changed.
+    LicenseServerUnreachable,
+    /// A licence file that does not verify under the app's public key (edited, damaged, signed by
+    /// another key, or for another machine): nothing in it is trusted or stored.
+    LicenseTampered,
+    /// The licence is read-only (trial ended, revoked, offline too long, clock set back…): viewing
+    /// and exporting only.
+    LicenseReadOnly,
+    /// No licence is activated on this computer (refresh, deactivate and the billing portal need
+    /// one).
+    LicenseNotActivated,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }

@@ -14,6 +14,7 @@ mod error;
 pub mod files;
 pub mod import;
 mod info;
+pub mod license;
 pub mod manual;
 pub mod paths;
 pub mod planner;

@@ -1,14 +1,19 @@
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use instagrowth_store::Store;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::license::LicenseConfig;
 
 /// An open workspace: its data directory and database.
 #[derive(Clone, Debug)]
 pub struct Workspace {
     data_dir: PathBuf,
     store: Store,
+    /// The licence server, public key and key store ([`LicenseConfig::from_build`] unless a test
+    /// set its own).
+    license: Arc<LicenseConfig>,
 }
 
 impl Workspace {
@@ -19,6 +24,7 @@ impl Workspace {
         Ok(Workspace {
             data_dir: data_dir.to_path_buf(),
             store,
+            license: Arc::new(LicenseConfig::from_build()),
         })
     }
 
@@ -38,6 +44,7 @@ impl Workspace {
         Ok(Workspace {
             data_dir: PathBuf::new(),
             store: Store::open_in_memory().await?,
+            license: Arc::new(LicenseConfig::from_build()),
         })
     }
 
@@ -47,6 +54,17 @@ impl Workspace {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// What the licence code runs with (see [`crate::license::config`]).
+    pub fn license_config(&self) -> &LicenseConfig {
+        &self.license
+    }
+
+    /// Replaces the licence configuration of this handle (and of clones made after). Tests use it
+    /// to talk to their own licence server and key store; the app and the CLI never call it.
+    pub fn set_license_config(&mut self, config: LicenseConfig) {
+        self.license = Arc::new(config);
     }
 
     pub async fn close(&self) {

@@ -170,6 +170,10 @@ pub enum Command {
     /// The AI provider (your own OpenAI-compatible key or a local model), its key, and usage.
     #[command(subcommand)]
     Ai(AiCommand),
+    /// The licence: activate this computer with a purchase key, see where it stands (trial,
+    /// active, grace, read-only), refresh it, or deactivate this computer.
+    #[command(subcommand)]
+    License(LicenseCommand),
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {
@@ -306,6 +310,36 @@ pub enum PresetArg {
     Ollama,
     Lmstudio,
     Custom,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LicenseCommand {
+    /// Activate this computer with a purchase key (IGOS-XXXXX-XXXXX-XXXXX-XXXXX, from the
+    /// e-mail); `-` reads it from stdin. The key goes to the OS keychain, the signed licence file
+    /// to the workspace folder.
+    Activate {
+        key: String,
+        /// How this computer is listed at the licence server (default: its host name).
+        #[arg(long)]
+        machine_name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Where the licence stands, checked offline: state, plan, limits, dates.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Free this computer's seat at the licence server, then remove the licence and the key here.
+    Deactivate {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fetch a fresh licence file from the licence server now.
+    Refresh {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -9,6 +9,7 @@ mod audit_cmd;
 mod clients_cmd;
 mod content_cmd;
 mod import_cmd;
+mod license_cmd;
 mod output;
 mod plan_cmd;
 mod replies_cmd;
@@ -65,6 +66,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             ..
         } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
         Command::Replies { .. } => {}
+        Command::License(_) => {}
     }
     let replies_input = match &cli.command {
         Command::Replies {
@@ -77,6 +79,11 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             *awaiting_dms,
             leads_csv.as_deref(),
         )?),
+        _ => None,
+    };
+    // A purchase key is read (from stdin for `-`) and checked before the workspace is opened.
+    let license_key = match &cli.command {
+        Command::License(cmd) => license_cmd::precheck(cmd)?,
         _ => None,
     };
     // A key is read from stdin before the workspace is opened: no key, no workspace.
@@ -115,6 +122,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             Some(input) => replies_cmd::run(&ws, cmd, input).await,
             None => unreachable!("read above"),
         },
+        Command::License(cmd) => license_cmd::run(&ws, cmd, license_key).await,
     };
     ws.close().await;
     result
@@ -163,7 +171,8 @@ fn exit_code(code: ErrorCode) -> u8 {
         ErrorCode::InvalidInput
         | ErrorCode::DuplicateHandle
         | ErrorCode::InvalidImport
-        | ErrorCode::HandleMismatch => 2,
+        | ErrorCode::HandleMismatch
+        | ErrorCode::LicenseInvalidKey => 2,
         ErrorCode::NotFound => 3,
         _ => 1,
     }

@@ -15,7 +15,7 @@ fn hint_key(preset: Preset) -> String {
 }
 
 /// The workspace's own id, made on first use: keys of two workspaces never mix.
-async fn workspace_id(ws: &Workspace) -> ApiResult<String> {
+pub(crate) async fn workspace_id(ws: &Workspace) -> ApiResult<String> {
     if let Some(id) = settings::get(ws.store(), WORKSPACE_ID).await? {
         return Ok(id);
     }

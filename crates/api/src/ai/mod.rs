@@ -5,7 +5,7 @@
 //! Features build a [`instagrowth_ai::Prompt`] from stored data — every number in it comes from
 //! the store — and ask for a typed answer; the model never supplies a number shown to the user.
 mod config;
-mod key;
+pub(crate) mod key;
 mod ledger;
 mod run;
 mod sample;

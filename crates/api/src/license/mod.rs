@@ -1,0 +1,84 @@
+//! The licence in the app: the trial, activation with a purchase key, the offline licence file,
+//! refresh, grace and read-only, deactivation and the billing portal. The rules of the file
+//! itself (signature, payload, standing) are `instagrowth-license`'s; this module applies them to
+//! a workspace. The app and the CLI (`instagrowth license …`) call the same functions.
+//!
+//! # Where things are
+//! - [`config`] — the licence server's address (build, setting, environment), the embedded
+//!   public key, the fingerprint key; [`LicenseConfig`] is per [`Workspace`].
+//! - [`key_store`] — the purchase key in the OS keychain, and nowhere else.
+//! - `machine` — this computer's fingerprint (HMAC of the OS machine id), name and platform.
+//! - `stored` — the licence file (`license.lic` in the data folder) and the settings kept beside
+//!   it: `license_last_seen`, `trial_started_at`, `license_refusal`.
+//! - `client` — the licence server's HTTP API and what its answers mean.
+//! - `activation` — [`activate`], [`refresh`], [`deactivate`], [`portal_url`].
+//! - `status` — [`status`]: where the licence stands, decided offline.
+//!
+//! # The rules [`status`] applies (no network)
+//! 1. **No licence file: the trial.** 14 days (the catalogue's `trial` plan) with its limits —
+//!    Starter's — counted from `trial_started_at`, written on first use and never reset by
+//!    removing the licence file or deactivating. From its last instant on: read-only,
+//!    `TRIAL_ENDED`.
+//! 2. **A file that does not verify** under the embedded public key (edited, damaged, signed by
+//!    another key): trusted in nothing; read-only, `LICENSE_TAMPERED`, until a refresh or a new
+//!    activation brings a good one ([`stored_license`] says [`crate::ErrorCode::LicenseTampered`]).
+//! 3. **A refusal heard at the last refresh** (revoked, suspended, expired, machine deactivated
+//!    elsewhere, key unknown): read-only with the server's reason, **even while the stored file
+//!    is within its TTL**. The file only says what the server said when it signed it; once the
+//!    server has said no, an older yes cannot outvote it. Only a successful refresh or activation
+//!    clears the refusal (and a reinstated licence comes back at the next refresh, which is due
+//!    daily while refused).
+//! 4. **Otherwise the file's standing** (`instagrowth_license::standing`): another machine's
+//!    file, a server status that is not usable, a clock set back more than 2 hours before the
+//!    last time seen (or before the file's `issued_at`) — `CLOCK_TAMPERED` —, the licence's end,
+//!    or past the grace: read-only. Past `refresh_by` but within the 7 days of grace: `grace`,
+//!    full use, with a banner saying when it becomes read-only. Else `active`.
+//! 5. **Refresh is due** ([`LicenseStatus::refresh_due`]) within 3 days of `refresh_by`, and also
+//!    once the file is a day old ([`REVALIDATE_AFTER_HOURS`]): online, a revocation reaches the
+//!    app within a day; offline it cannot reach it at all, and the file's TTL (14 days) plus
+//!    grace (7) bound how long an unreachable app keeps working.
+//!
+//! Every check moves `license_last_seen` forward to now (never back), so setting the clock back
+//! and forth cannot win time. The one exception: after a verified answer from the server, it
+//! becomes the server's signed `issued_at` — the server's clock is the truth online, and a clock
+//! once set far ahead must not lock a paying user out for good.
+//!
+//! Read-only never hides anything: viewing and exporting stay open; only new imports, new clients
+//! and AI generation stop ([`current_entitlements`] is what the features ask).
+//!
+//! What a determined owner of the machine can still do: delete the workspace's settings
+//! (resetting the trial and the last-seen time, as a new workspace would); the signed file's
+//! `issued_at` still bounds a clock set back against a licence.
+pub mod config;
+pub mod key_store;
+
+mod activation;
+mod client;
+mod machine;
+mod status;
+mod stored;
+
+pub use activation::{activate, deactivate, parse_key, portal_url, refresh};
+pub use config::{server_url, set_server_url, LicenseConfig};
+pub use key_store::{KeyStore, OsKeychain};
+pub use machine::MAX_NAME_CHARS;
+pub use status::{
+    status, status_at, stored_license, LicenseState, LicenseStatus, REVALIDATE_AFTER_HOURS,
+};
+pub use stored::FILE_NAME;
+
+pub use instagrowth_license::{Credit, Entitlements};
+
+use crate::error::ApiResult;
+use crate::Workspace;
+
+/// What the licence allows now, and whether the app is read-only: what imports, new clients, AI
+/// generation and exports check before they run.
+pub async fn current_entitlements(ws: &Workspace) -> ApiResult<(Entitlements, bool)> {
+    let s = status(ws).await?;
+    let read_only = !s.is_usable();
+    Ok((s.entitlements, read_only))
+}
+
+#[cfg(test)]
+mod tests;
