@@ -1,5 +1,11 @@
 //! The agency's branding on reports: name, logo, colours, contact line, paper size and white
 //! label. Stored in the workspace (the logo as a PNG/JPEG asset), shared by the app and the CLI.
+//!
+//! White label is the licence's (`white_label`: the Agency and Enterprise plans, or the add-on):
+//! [`set`] refuses to turn it on without the entitlement ([`ErrorCode::PlanLimit`], field
+//! `white_label`) rather than store a setting that would silently do nothing; [`get`] reports it
+//! on only while the licence allows it (a setting stored under a bigger licence reads as off, and
+//! the PDFs keep the InstaGrowth mark), so saving the form again never fails because of it.
 use instagrowth_store::queries::{assets, settings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -77,10 +83,29 @@ pub async fn get(ws: &Workspace) -> ApiResult<Branding> {
         .and_then(|raw| serde_json::from_str(&raw).ok())
         .unwrap_or_default();
     b.has_logo = assets::get(ws.store(), LOGO).await?.is_some();
+    if b.white_label {
+        let (entitlements, _) = crate::license::current_entitlements(ws).await?;
+        b.white_label = entitlements.white_label;
+    }
     Ok(b)
 }
 
 pub async fn set(ws: &Workspace, input: &Branding) -> ApiResult<Branding> {
+    if input.white_label {
+        let s = crate::license::status(ws).await?;
+        if !s.entitlements.white_label {
+            let with = crate::license::plan_with(|p| p.white_label)
+                .map_or_else(String::new, |l| format!(" the {l} plan or"));
+            return Err(ApiError {
+                code: ErrorCode::PlanLimit,
+                message: format!(
+                    "Your {} plan does not include white label: reports keep the small \"Made with InstaGrowth OS\" mark. Upgrade to{with} the white-label add-on in Settings → Licence. Nothing was changed.",
+                    s.plan_label
+                ),
+                field: Some("white_label".into()),
+            });
+        }
+    }
     let name = input.agency_name.trim();
     if name.chars().count() > 80 {
         return Err(invalid(

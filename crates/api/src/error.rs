@@ -67,6 +67,10 @@ pub enum ErrorCode {
     /// No licence is activated on this computer (refresh, deactivate and the billing portal need
     /// one).
     LicenseNotActivated,
+    /// The licence's plan does not allow this (one active client too many, a feature or white
+    /// label the plan lacks, no report credit left); the message names the limit and the plan
+    /// that allows it. Nothing was changed.
+    PlanLimit,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }
@@ -158,6 +162,7 @@ impl From<StoreError> for ApiError {
             StoreError::Invalid { .. } => ErrorCode::InvalidInput,
             StoreError::DuplicateHandle(_) => ErrorCode::DuplicateHandle,
             StoreError::ClientNotFound(_) => ErrorCode::NotFound,
+            StoreError::ActiveClientLimit(_) => ErrorCode::PlanLimit,
             StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             StoreError::DataDir { .. } => ErrorCode::DataDir,
             StoreError::Database(_) | StoreError::Migration(_) => ErrorCode::Database,

@@ -24,6 +24,7 @@ pub struct ImportRequest {
 /// Runs an import. `ctl` reports progress and can cancel; a cancelled import writes nothing.
 #[tracing::instrument(skip(ws, ctl), fields(client = %req.client), err(level = "info", Debug))]
 pub async fn run(ws: &Workspace, req: &ImportRequest, ctl: Control) -> ApiResult<ImportOutcome> {
+    crate::license::require_writable(ws, "New imports").await?;
     let client = clients::resolve(ws.store(), &req.client).await?;
     let time_zone = time_zone(ws).await?;
     let started_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);

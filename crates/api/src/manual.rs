@@ -86,6 +86,7 @@ fn count(field: String, v: Option<i64>) -> ApiResult<Option<i64>> {
 /// Checks every row, then saves them all or nothing.
 #[tracing::instrument(skip(ws, entry), err(level = "info", Debug))]
 pub async fn save(ws: &Workspace, key: &str, entry: &ManualEntry) -> ApiResult<ImportOutcome> {
+    crate::license::require_writable(ws, "New imports").await?;
     let client = clients::resolve(ws.store(), key).await?;
     let mut parsed = ParsedImport {
         source: Some(SourceKind::Manual),

@@ -4,8 +4,13 @@ use std::io::{IsTerminal, Write};
 use instagrowth_api::ai::{AiEvent, AiStatus, KeyState, UsageReport};
 
 pub fn credits_line(s: &AiStatus) -> String {
+    let cap = if s.credits_allowance < s.credits_licensed {
+        format!(" (your own allowance; the licence allows {})", s.credits_licensed)
+    } else {
+        " (the licence's monthly credits)".to_string()
+    };
     format!(
-        "{} of {} AI credits used in {}; renews on {}",
+        "{} of {} AI credits used in {}{cap}; renews on {}",
         s.credits_used, s.credits_allowance, s.month, s.credits_renew_on
     )
 }

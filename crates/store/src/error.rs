@@ -17,6 +17,11 @@ pub enum StoreError {
     #[error("no client matches {0}")]
     ClientNotFound(String),
 
+    /// One more active client would pass the licence's limit (the number); nothing was written.
+    /// The API turns this into a message naming the plan.
+    #[error("the limit of {0} active clients is reached")]
+    ActiveClientLimit(i64),
+
     #[error(
         "this workspace was saved by a newer version of InstaGrowth OS (database schema {found}, \
          this version knows up to {known}); install the newer version to open it — nothing was changed"

@@ -128,6 +128,7 @@ export class FakeAiBackend extends FakeBackend {
       month: this.month,
       credits_used: this.used,
       credits_allowance: this.allowance,
+      credits_licensed: 500,
       credits_renew_on: this.renewsOn,
       offline_reason,
     };

@@ -12,7 +12,8 @@ use crate::Workspace;
 const PROVIDER: &str = "ai.provider";
 const MONTHLY_CREDITS: &str = "ai.monthly_credits";
 
-/// Credits a month when no allowance was set (one credit = one successful generation).
+/// The most a workspace's own allowance may be set to (the licence's monthly AI credits cap it
+/// further). Without an own allowance, the licence's credits are the allowance.
 pub const DEFAULT_MONTHLY_CREDITS: i64 = 500;
 
 /// A preset as the settings page offers it.
@@ -51,8 +52,13 @@ pub struct AiStatus {
     pub month: String,
     #[ts(type = "number")]
     pub credits_used: i64,
+    /// The allowance in force: the licence's monthly AI credits, or the workspace's own lower
+    /// allowance (`set_allowance`).
     #[ts(type = "number")]
     pub credits_allowance: i64,
+    /// The licence's monthly AI credits: the most the allowance can be.
+    #[ts(type = "number")]
+    pub credits_licensed: i64,
     /// The first day of the next credit month, `YYYY-MM-DD`.
     pub credits_renew_on: String,
     /// Why AI drafting is off right now (no provider, no key, no credits); `null` when ready.
@@ -143,7 +149,11 @@ pub async fn disable(ws: &Workspace) -> ApiResult<AiStatus> {
     status(ws).await
 }
 
-/// Sets the monthly allowance of AI credits (one credit = one successful generation).
+/// Sets the workspace's own monthly allowance of AI credits (one credit = one successful
+/// generation). The licence's `monthly_ai_credits` stay the ceiling: an own allowance above them
+/// is kept (it applies if the licence grows) but the licence's number is what is in force —
+/// [`AiStatus::credits_allowance`] is the allowance in force, [`AiStatus::credits_licensed`] the
+/// licence's. Lowering works at any time (a budget).
 pub async fn set_allowance(ws: &Workspace, credits: i64) -> ApiResult<AiStatus> {
     if !(0..=1_000_000).contains(&credits) {
         return Err(ApiError {
@@ -156,11 +166,17 @@ pub async fn set_allowance(ws: &Workspace, credits: i64) -> ApiResult<AiStatus> 
     status(ws).await
 }
 
-pub(crate) async fn allowance(ws: &Workspace) -> ApiResult<i64> {
-    Ok(settings::get(ws.store(), MONTHLY_CREDITS)
+/// The allowance in force for these entitlements: the licence's monthly AI credits, lowered by
+/// the workspace's own allowance when one is set.
+pub(crate) async fn allowance_for(
+    ws: &Workspace,
+    entitlements: &crate::license::Entitlements,
+) -> ApiResult<i64> {
+    let licensed = i64::from(entitlements.monthly_ai_credits);
+    let own: Option<i64> = settings::get(ws.store(), MONTHLY_CREDITS)
         .await?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_MONTHLY_CREDITS))
+        .and_then(|v| v.parse().ok());
+    Ok(own.map_or(licensed, |own| own.min(licensed)))
 }
 
 /// The credit month (`YYYY-MM`, UTC) and the day the next one starts.
@@ -175,7 +191,8 @@ pub async fn status(ws: &Workspace) -> ApiResult<AiStatus> {
     let provider = provider(ws).await?;
     let (month, renews) = credit_month(chrono::Utc::now());
     let used = ai_usage::credits_used(ws.store(), &month).await?;
-    let allowance = allowance(ws).await?;
+    let (entitlements, _) = crate::license::current_entitlements(ws).await?;
+    let allowance = allowance_for(ws, &entitlements).await?;
     let key = match &provider {
         Some(p) => key::state(ws, p.preset).await?,
         None => KeyState::NotNeeded,
@@ -196,6 +213,7 @@ pub async fn status(ws: &Workspace) -> ApiResult<AiStatus> {
         month,
         credits_used: used,
         credits_allowance: allowance,
+        credits_licensed: i64::from(entitlements.monthly_ai_credits),
         credits_renew_on: renews,
         offline_reason,
     })

@@ -9,7 +9,7 @@ use instagrowth_store::queries::ai_usage;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::config::{allowance, credit_month, provider};
+use super::config::{allowance_for, credit_month, provider};
 use super::{key, ledger};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::Workspace;
@@ -93,6 +93,16 @@ pub async fn generate<T: Answer>(
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<AiOutcome<T>> {
+    // The licence first: read-only refuses before anything is asked or charged; a plan without
+    // `ai` drafts offline (the features' offline engines) with the reason.
+    let license = crate::license::status(ws).await?;
+    crate::license::enforce_writable(&license, "AI generation")?;
+    if let Err(e) = crate::license::enforce_feature(&license, "ai", "AI generation") {
+        return Ok(AiOutcome::Offline {
+            code: e.code,
+            reason: e.message,
+        });
+    }
     let Some(settings) = provider(ws).await? else {
         return Ok(AiOutcome::Offline {
             code: ErrorCode::AiNotConfigured,
@@ -101,7 +111,7 @@ pub async fn generate<T: Answer>(
     };
     let (month, renews) = credit_month(chrono::Utc::now());
     let used = ai_usage::credits_used(ws.store(), &month).await?;
-    let allowance = allowance(ws).await?;
+    let allowance = allowance_for(ws, &license.entitlements).await?;
     if used >= allowance {
         let e = instagrowth_ai::AiError::CreditsSpent {
             used,

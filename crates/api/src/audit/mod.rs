@@ -27,6 +27,7 @@ pub async fn run(
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<AuditDocument> {
+    crate::license::require_feature(ws, "audit", "new audits").await?;
     let client = crate::clients::show(ws, client).await?;
     let input = load::input(ws, &client.id, chrono::Utc::now()).await?;
     let audit = instagrowth_audit::run(&input);
@@ -87,9 +88,16 @@ pub struct PdfExport {
     pub bytes: u64,
 }
 
-/// The report engine's branding from the workspace's.
+/// Drawn across every page of a PDF made without a licence.
+pub const TRIAL_MARK: &str = "TRIAL";
+
+/// The report engine's branding from the workspace's, under the licence: the InstaGrowth mark is
+/// hidden only with the `white_label` entitlement ([`crate::branding::get`] reports it off
+/// without), and without a licence (the trial, or after it) every page carries a faint "TRIAL"
+/// mark ([`TRIAL_MARK`]).
 pub(crate) async fn pdf_branding(ws: &Workspace) -> ApiResult<instagrowth_pdf::Branding> {
     let b = crate::branding::get(ws).await?;
+    let license = crate::license::status(ws).await?;
     let colour = |hex: &str, fallback| instagrowth_pdf::Rgb::from_hex(hex).unwrap_or(fallback);
     Ok(instagrowth_pdf::Branding {
         agency_name: b.agency_name,
@@ -101,14 +109,16 @@ pub(crate) async fn pdf_branding(ws: &Workspace) -> ApiResult<instagrowth_pdf::B
             crate::branding::PaperSize::A4 => instagrowth_pdf::Paper::A4,
             crate::branding::PaperSize::Letter => instagrowth_pdf::Paper::Letter,
         },
-        white_label: b.white_label,
-        watermark: None,
+        white_label: b.white_label && license.entitlements.white_label,
+        watermark: (license.plan == instagrowth_license::TRIAL_PLAN).then(|| TRIAL_MARK.to_string()),
     })
 }
 
-/// Renders a stored audit as the branded PDF.
+/// Renders a stored audit as the branded PDF. Without the `pdf_reports` feature, one-time
+/// `audit_report` credits unlock audits one by one ([`crate::license`]).
 pub async fn pdf_bytes(ws: &Workspace, id: &str) -> ApiResult<Vec<u8>> {
     let doc = get(ws, id).await?;
+    crate::license::unlock_audit_pdf(ws, &doc.id).await?;
     let document = report_pdf::document(&doc, pdf_branding(ws).await?);
     instagrowth_pdf::render(&document).map_err(|e| match e {
         instagrowth_pdf::PdfError::BadLogo(m) => ApiError {

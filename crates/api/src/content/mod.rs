@@ -109,6 +109,7 @@ pub async fn generate(
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<ContentDraft> {
+    crate::license::require_feature(ws, "content", "new content drafts").await?;
     if !(1..=30).contains(&req.count) {
         return Err(ApiError {
             code: ErrorCode::InvalidInput,

@@ -43,8 +43,24 @@
 //! becomes the server's signed `issued_at` — the server's clock is the truth online, and a clock
 //! once set far ahead must not lock a paying user out for good.
 //!
-//! Read-only never hides anything: viewing and exporting stay open; only new imports, new clients
-//! and AI generation stop ([`current_entitlements`] is what the features ask).
+//! Read-only never hides anything: viewing, editing, deleting, archiving and exporting stay open;
+//! only making something new stops — imports, new or restored clients, AI generation, audits,
+//! content drafts, plans, replies added, redrafts — each refused by [`require_writable`] with
+//! [`crate::ErrorCode::LicenseReadOnly`], the reason and what to do.
+//!
+//! # The entitlements enforced (`enforce`, and where)
+//! - active clients: `clients::add`/`unarchive`, counted in the inserting transaction
+//!   ([`crate::ErrorCode::PlanLimit`]; archiving frees a place);
+//! - features: `audit` (new audits), `content` (drafts), `planner` (new plans), `replies`
+//!   (adding to the queue, redrafts), `ai` (AI generation: without it features draft offline
+//!   with a `PlanLimit` note); exports of existing data are never gated;
+//! - monthly AI credits: the AI ledger's allowance is the licence's `monthly_ai_credits`, and
+//!   the `ai allowance` setting can only lower it (`ai::config`);
+//! - white label: the PDFs hide the InstaGrowth mark only with `white_label`; asking for it
+//!   without is refused with `PlanLimit` by `branding::set` (`branding`);
+//! - the trial: audit, plan and content PDFs carry a "Trial" mark in the footer;
+//! - report credits: without `pdf_reports`, each `audit_report` credit unlocks one audit PDF
+//!   (an audit once unlocked exports again for free; `audit::pdf_bytes`).
 //!
 //! What a determined owner of the machine can still do: delete the workspace's settings
 //! (resetting the trial and the last-seen time, as a new workspace would); the signed file's
@@ -54,6 +70,7 @@ pub mod key_store;
 
 mod activation;
 mod client;
+mod enforce;
 mod machine;
 mod status;
 mod stored;
@@ -64,6 +81,12 @@ pub use key_store::{KeyStore, OsKeychain};
 pub use machine::MAX_NAME_CHARS;
 pub use status::{
     status, status_at, stored_license, LicenseState, LicenseStatus, REVALIDATE_AFTER_HOURS,
+};
+pub(crate) use enforce::{
+    feature_allowed as enforce_feature, plan_with, unlock_audit_pdf, writable as enforce_writable,
+};
+pub use enforce::{
+    client_limit, limit_message, require_feature, require_writable, ACTIVATE_HINT,
 };
 pub use stored::FILE_NAME;
 

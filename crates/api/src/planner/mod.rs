@@ -103,6 +103,7 @@ pub async fn create_with(
     cancel: &instagrowth_ai::CancellationToken,
     progress: &(dyn Fn(crate::ai::AiEvent) + Send + Sync),
 ) -> ApiResult<StoredPlan> {
+    crate::license::require_feature(ws, "planner", "new growth plans").await?;
     if ![7, 14, 30].contains(&req.days) {
         return Err(invalid(
             "days",

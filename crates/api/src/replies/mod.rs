@@ -76,6 +76,7 @@ pub async fn add(
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<AddOutcome> {
+    crate::license::require_feature(ws, "replies", "replies added to the queue").await?;
     let client = crate::clients::show(ws, client).await?;
     let incoming = intake::read(ws, &client.id, &req.source).await?;
     queue::add(ws, &client, incoming, req.offline, cancel, progress).await

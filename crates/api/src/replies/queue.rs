@@ -382,6 +382,7 @@ pub async fn redraft(
     cancel: &CancellationToken,
     progress: &(dyn Fn(AiEvent) + Send + Sync),
 ) -> ApiResult<Redrafted> {
+    crate::license::require_feature(ws, "replies", "redrafts").await?;
     let r = get(ws, id).await?;
     let client = crate::clients::show(ws, &r.client_id).await?;
     let ctx = super::rules::context(ws, &client).await?;

@@ -72,6 +72,18 @@ fn now() -> String {
 
 /// Adds a client after validating every field. Nothing is written when any rule fails.
 pub async fn insert(store: &Store, input: &NewClient) -> StoreResult<Client> {
+    insert_limited(store, input, None).await
+}
+
+/// [`insert`], refused with [`StoreError::ActiveClientLimit`] when `max_active` clients (if
+/// any) are already active. The count is read inside the inserting transaction: SQLite lets one
+/// writer commit at a time, and a transaction that read before another's commit cannot write
+/// after it (it fails busy instead), so two adds can never both take the last place.
+pub async fn insert_limited(
+    store: &Store,
+    input: &NewClient,
+    max_active: Option<i64>,
+) -> StoreResult<Client> {
     let name = validate::name(&input.name)?;
     let handle = validate::handle(&input.handle)?;
     let niche = validate::text("niche", &input.niche)?;
@@ -84,6 +96,7 @@ pub async fn insert(store: &Store, input: &NewClient) -> StoreResult<Client> {
     let id = uuid::Uuid::new_v4().to_string();
     let at = now();
     let mut tx = store.pool().begin().await?;
+    check_limit(&mut tx, max_active).await?;
     ensure_handle_free(&mut tx, &handle, None).await?;
     sqlx::query(
         "INSERT INTO clients (id, name, name_folded, handle, niche, goals, audience, brand_voice, \
@@ -241,8 +254,24 @@ pub async fn update(store: &Store, id: &str, patch: &ClientPatch) -> StoreResult
 /// Archives (`true`) or restores (`false`) a client. Archiving an archived client keeps its
 /// original archive time.
 pub async fn set_archived(store: &Store, id: &str, archived: bool) -> StoreResult<Client> {
+    set_archived_limited(store, id, archived, None).await
+}
+
+/// [`set_archived`]; restoring an archived client is refused with
+/// [`StoreError::ActiveClientLimit`] when `max_active` clients are already active (counted in the
+/// same transaction, as in [`insert_limited`]). Restoring an active client changes nothing and is
+/// never refused.
+pub async fn set_archived_limited(
+    store: &Store,
+    id: &str,
+    archived: bool,
+    max_active: Option<i64>,
+) -> StoreResult<Client> {
     let mut tx = store.pool().begin().await?;
-    fetch(&mut tx, id).await?;
+    let current = fetch(&mut tx, id).await?;
+    if !archived && current.archived {
+        check_limit(&mut tx, max_active).await?;
+    }
     let at = now();
     let sql = if archived {
         "UPDATE clients SET archived_at = COALESCE(archived_at, ?1), updated_at = ?1 WHERE id = ?2"
@@ -278,6 +307,19 @@ pub async fn count_active(store: &Store) -> StoreResult<i64> {
             .fetch_one(store.pool())
             .await?,
     )
+}
+
+async fn check_limit(conn: &mut SqliteConnection, max_active: Option<i64>) -> StoreResult<()> {
+    let Some(max) = max_active else {
+        return Ok(());
+    };
+    let active: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE archived_at IS NULL")
+        .fetch_one(&mut *conn)
+        .await?;
+    if active >= max {
+        return Err(StoreError::ActiveClientLimit(max));
+    }
+    Ok(())
 }
 
 async fn fetch(conn: &mut SqliteConnection, id: &str) -> StoreResult<Client> {
