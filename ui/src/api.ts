@@ -81,6 +81,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   license_tampered: true,
   license_read_only: true,
   license_not_activated: true,
+  plan_limit: true,
   internal: true,
 };
 

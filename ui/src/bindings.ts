@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -275,7 +275,16 @@ local: boolean,
 /**
  * `YYYY-MM` (UTC) of the credit month.
  */
-month: string, credits_used: number, credits_allowance: number, 
+month: string, credits_used: number, 
+/**
+ * The allowance in force: the licence's monthly AI credits, or the workspace's own lower
+ * allowance (`set_allowance`).
+ */
+credits_allowance: number, 
+/**
+ * The licence's monthly AI credits: the most the allowance can be.
+ */
+credits_licensed: number, 
 /**
  * The first day of the next credit month, `YYYY-MM-DD`.
  */

@@ -5,7 +5,10 @@ use instagrowth_api::ai::{AiEvent, AiStatus, KeyState, UsageReport};
 
 pub fn credits_line(s: &AiStatus) -> String {
     let cap = if s.credits_allowance < s.credits_licensed {
-        format!(" (your own allowance; the licence allows {})", s.credits_licensed)
+        format!(
+            " (your own allowance; the licence allows {})",
+            s.credits_licensed
+        )
     } else {
         " (the licence's monthly credits)".to_string()
     };

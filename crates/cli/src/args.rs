@@ -377,6 +377,7 @@ pub enum AiCommand {
         json: bool,
     },
     /// Show or set the monthly allowance of AI credits (one credit = one successful generation).
+    /// The licence's monthly AI credits are the ceiling: a lower number is a budget of your own.
     Allowance {
         /// The new allowance; omit to show the current one.
         credits: Option<i64>,

@@ -160,7 +160,7 @@ fn a_sample_streams_progress_on_stderr_and_lands_in_the_usage_ledger() {
     let mine = ws.json(&["ai", "usage", "--client", "@runclub"]);
     assert_eq!(mine["recent"].as_array().unwrap().len(), 1);
     ws.cmd().args(["ai", "usage"]).assert().success().stdout(
-        predicate::str::contains("1 of 500 AI credits used")
+        predicate::str::contains("1 of 100 AI credits used")
             .and(predicate::str::contains("Run Club")),
     );
 

@@ -132,7 +132,7 @@ fn an_agency_sets_up_its_own_provider_and_the_key_stays_in_the_keychain() {
     app.click(&app.wait_for(&by_id("ai-sample"), WAIT));
     app.click(&app.wait_for(&by_id("ai-sample-cancel"), WAIT));
     wait_text(&app, "ai-sample-error", "nothing was charged");
-    wait_text(&app, "credit-line", "1 of 500");
+    wait_text(&app, "credit-line", "1 of 100");
 
     // The usage page: the test, the sample and the cancelled sample.
     app.click(&app.wait_for(&by_id("nav-usage"), WAIT));

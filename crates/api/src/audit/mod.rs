@@ -110,7 +110,8 @@ pub(crate) async fn pdf_branding(ws: &Workspace) -> ApiResult<instagrowth_pdf::B
             crate::branding::PaperSize::Letter => instagrowth_pdf::Paper::Letter,
         },
         white_label: b.white_label && license.entitlements.white_label,
-        watermark: (license.plan == instagrowth_license::TRIAL_PLAN).then(|| TRIAL_MARK.to_string()),
+        watermark: (license.plan == instagrowth_license::TRIAL_PLAN)
+            .then(|| TRIAL_MARK.to_string()),
     })
 }
 

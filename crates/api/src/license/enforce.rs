@@ -23,7 +23,7 @@ use crate::Workspace;
 
 /// What to do about read-only, said in every refusal.
 pub const ACTIVATE_HINT: &str =
-    "activate a licence in Settings → Licence or `instagrowth license activate KEY`";
+    "activate a licence: Settings → Licence, or `instagrowth license activate KEY`";
 
 /// The entitlements, or [`ErrorCode::LicenseReadOnly`] with why (the status's reason) and what
 /// to do. `what` names the refused action ("new imports").
@@ -44,7 +44,7 @@ pub(crate) fn writable(s: &LicenseStatus, what: &str) -> ApiResult<()> {
     let what = capitalised(what);
     Err(ApiError::new(
         ErrorCode::LicenseReadOnly,
-        format!("{what} are not possible while the licence is read-only. {why} To keep working, {ACTIVATE_HINT}."),
+        format!("{what}: not possible while the licence is read-only. {why} To keep working, {ACTIVATE_HINT}."),
     ))
 }
 
@@ -91,14 +91,19 @@ pub(crate) fn plan_with(f: impl Fn(&instagrowth_license::Plan) -> bool) -> Optio
 pub async fn client_limit(ws: &Workspace, what: &str) -> ApiResult<(Option<i64>, String)> {
     let s = status(ws).await?;
     writable(&s, what)?;
-    Ok((s.entitlements.max_active_clients.map(i64::from), s.plan_label))
+    Ok((
+        s.entitlements.max_active_clients.map(i64::from),
+        s.plan_label,
+    ))
 }
 
 /// "Your Starter plan allows 3 active clients; archive one or upgrade (the Pro plan allows 10)."
 pub fn limit_message(plan_label: &str, max: i64) -> String {
     let bigger = plan_with(|p| p.max_active_clients.is_none_or(|m| i64::from(m) > max));
     let upgrade = match bigger {
-        Some(l) => format!("archive one or upgrade (the {l} plan allows more) in Settings → Licence"),
+        Some(l) => format!(
+            "archive one or activate a bigger plan (the {l} plan allows more) in Settings → Licence"
+        ),
         None => "archive one to make room".into(),
     };
     let clients = if max == 1 { "client" } else { "clients" };

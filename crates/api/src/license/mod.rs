@@ -58,7 +58,7 @@
 //!   the `ai allowance` setting can only lower it (`ai::config`);
 //! - white label: the PDFs hide the InstaGrowth mark only with `white_label`; asking for it
 //!   without is refused with `PlanLimit` by `branding::set` (`branding`);
-//! - the trial: audit, plan and content PDFs carry a "Trial" mark in the footer;
+//! - the trial: audit, plan and content PDFs carry a faint "TRIAL" watermark on every page;
 //! - report credits: without `pdf_reports`, each `audit_report` credit unlocks one audit PDF
 //!   (an audit once unlocked exports again for free; `audit::pdf_bytes`).
 //!
@@ -77,16 +77,14 @@ mod stored;
 
 pub use activation::{activate, deactivate, parse_key, portal_url, refresh};
 pub use config::{server_url, set_server_url, LicenseConfig};
+pub use enforce::{client_limit, limit_message, require_feature, require_writable, ACTIVATE_HINT};
+pub(crate) use enforce::{
+    feature_allowed as enforce_feature, plan_with, unlock_audit_pdf, writable as enforce_writable,
+};
 pub use key_store::{KeyStore, OsKeychain};
 pub use machine::MAX_NAME_CHARS;
 pub use status::{
     status, status_at, stored_license, LicenseState, LicenseStatus, REVALIDATE_AFTER_HOURS,
-};
-pub(crate) use enforce::{
-    feature_allowed as enforce_feature, plan_with, unlock_audit_pdf, writable as enforce_writable,
-};
-pub use enforce::{
-    client_limit, limit_message, require_feature, require_writable, ACTIVATE_HINT,
 };
 pub use stored::FILE_NAME;
 

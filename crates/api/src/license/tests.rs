@@ -484,3 +484,64 @@ async fn a_mistyped_key_is_refused_before_anything_else() {
         assert_eq!(e.code, ErrorCode::LicenseNotActivated, "{}", e.message);
     }
 }
+
+/// A licence valid now by the real clock, with `entitlements`.
+fn current(entitlements: Entitlements) -> LicensePayload {
+    let now = Utc::now();
+    let mut p = payload();
+    p.entitlements = entitlements;
+    p.issued_at = format_time(now - Duration::hours(1));
+    p.expires_at = None;
+    p.refresh_by = format_time(now + Duration::days(10));
+    p
+}
+
+#[tokio::test]
+async fn a_feature_or_white_label_the_plan_lacks_is_refused_with_plan_limit() {
+    let f = fixture().await;
+    let mut ents = default_catalog_entitlements("pro");
+    ents.features.retain(|x| x != "planner");
+    f.store(&current(ents));
+    let s = status(&f.ws).await.unwrap();
+    assert_eq!(s.state, LicenseState::Active, "{s:?}");
+
+    let glow = crate::NewClient {
+        name: "Glow".into(),
+        handle: "glow".into(),
+        ..Default::default()
+    };
+    crate::clients::add(&f.ws, &glow).await.unwrap();
+    let req = crate::planner::NewPlan {
+        start: Some("2026-12-07".into()),
+        days: 7,
+        goal: instagrowth_planner::Goal::Growth,
+        posts_per_week: 3,
+        stories_per_day: 1,
+        pillars: vec!["Routines".into()],
+        name: None,
+        offline: Some(true),
+    };
+    let e = crate::planner::create(&f.ws, "@glow", &req)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::PlanLimit, "{e:?}");
+    assert!(
+        e.message.contains("Your Pro plan does not include") && e.message.contains("`planner`"),
+        "{}",
+        e.message
+    );
+
+    // White label needs the entitlement: refused without, and a stored setting reads as off.
+    let mut b = crate::branding::get(&f.ws).await.unwrap();
+    b.white_label = true;
+    let e = crate::branding::set(&f.ws, &b).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::PlanLimit, Some("white_label"))
+    );
+    f.store(&current(default_catalog_entitlements("agency")));
+    assert!(crate::branding::set(&f.ws, &b).await.unwrap().white_label);
+    assert!(crate::branding::get(&f.ws).await.unwrap().white_label);
+    f.store(&current(default_catalog_entitlements("pro")));
+    assert!(!crate::branding::get(&f.ws).await.unwrap().white_label);
+}
