@@ -1119,7 +1119,12 @@ key_prefix: string | null,
 /**
  * This computer's name at the licence server.
  */
-machine_name: string | null, customer_email: string | null, 
+machine_name: string | null, 
+/**
+ * Machines activated on the licence at the server's last answer, this one included (of
+ * `entitlements.seats`); `null` without a licence or when the server did not say.
+ */
+seats_in_use: number | null, customer_email: string | null, 
 /**
  * The licence's own end: the paid period's end (it renews) or a fixed end; `null` = none.
  */
@@ -1153,3 +1158,42 @@ refresh_due: boolean,
  * The time this was decided at.
  */
 checked_at: string, };
+
+export type KeyProgressState = "incomplete" | "valid" | "invalid";
+
+export type KeyProgress = { state: KeyProgressState, 
+/**
+ * Key characters typed so far (the `IGOS` prefix and dashes not counted).
+ */
+typed: number, 
+/**
+ * Key characters a complete key has (20).
+ */
+needed: number, 
+/**
+ * The key as it will be sent (`IGOS-XXXXX-XXXXX-XXXXX-XXXXX`), once valid.
+ */
+normalized: string | null, 
+/**
+ * What is wrong, once invalid.
+ */
+message: string | null, };
+
+export type BackgroundCheck = { 
+/**
+ * Where the licence stands after the check.
+ */
+status: LicenseStatus, 
+/**
+ * Whether the licence server was asked (a refresh was due).
+ */
+attempted: boolean, 
+/**
+ * Whether a fresh licence file was stored.
+ */
+refreshed: boolean, 
+/**
+ * Why the refresh did not succeed: the server unreachable (the grace applies) or a refusal
+ * (the licence is read-only now).
+ */
+error: ApiError | null, };

@@ -31,7 +31,10 @@ use crate::audit::{AuditChanges, AuditDocument, AuditSummary, MetricChange, PdfE
 use crate::branding::{Branding, PaperSize};
 use crate::content::{ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch};
 use crate::dashboard::{ClientDashboard, FormatShare, PostPoint, WeekCount};
-use crate::license::{Credit, Entitlements, LicenseState, LicenseStatus};
+use crate::license::{
+    BackgroundCheck, Credit, Entitlements, KeyProgress, KeyProgressState, LicenseState,
+    LicenseStatus,
+};
 use crate::manual::{ManualEntry, ManualPost, ManualSnapshot};
 use crate::planner::{NewPlan, PlanItemPatch, StoredPlan};
 use crate::replies::{
@@ -162,6 +165,9 @@ pub fn typescript() -> String {
         Entitlements::decl(&cfg),
         LicenseState::decl(&cfg),
         LicenseStatus::decl(&cfg),
+        KeyProgressState::decl(&cfg),
+        KeyProgress::decl(&cfg),
+        BackgroundCheck::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -40,6 +40,7 @@ async fn activation_makes_the_licence_active_with_the_plans_entitlements() {
     assert_eq!(s.status.as_deref(), Some("active"));
     assert_eq!(s.key_prefix.as_deref(), Some(&key[..10]));
     assert_eq!(s.machine_name.as_deref(), Some("Ana's laptop"));
+    assert_eq!(s.seats_in_use, Some(1), "1 of the plan's 2 seats");
     assert_eq!(s.server_url, server.url());
     assert_eq!(s.trial_ends_at, None);
     assert!(s.refresh_by.is_some() && s.read_only_at.is_some());
@@ -161,6 +162,7 @@ async fn deactivation_frees_the_seat_and_removes_the_licence_here() {
 
     let s = license::deactivate(&ws).await.unwrap();
     assert_eq!(s.state, LicenseState::Trial, "back in the trial");
+    assert_eq!(s.seats_in_use, None);
     assert_eq!(server.machines(&key).await, 0);
     assert!(!dir.path().join(FILE_NAME).exists());
     assert!(store.secrets().is_empty());

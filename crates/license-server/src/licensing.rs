@@ -28,6 +28,9 @@ use crate::time::{rfc3339, DAY};
 pub struct Issued {
     pub license_file: String,
     pub payload: LicensePayload,
+    /// Machines activated on this licence now, this one included (the app's licence page shows
+    /// "seats in use"; informational, so outside the signed file).
+    pub machines_in_use: i64,
 }
 
 /// The licence's end in force (see the module docs), Unix seconds; None = no end.
@@ -108,6 +111,7 @@ pub fn issue(
     license: &LicenseRow,
     machine: &MachineRow,
     one_time: &[(String, u32)],
+    machines_in_use: i64,
     now: i64,
 ) -> Result<Issued, ApiError> {
     let status = license.effective_status();
@@ -136,5 +140,6 @@ pub fn issue(
     Ok(Issued {
         license_file: sign(&payload, &config.signing_key),
         payload,
+        machines_in_use,
     })
 }

@@ -27,12 +27,21 @@ on_both_databases!(
 async fn seats_are_counted_per_machine(db: TestDb) {
     let h = Harness::start(db).await;
     let key = h.issue("pro", &[], None).await; // 2 seats
-    for n in [1, 1, 2, 2, 1] {
+    for (n, in_use) in [(1, 1), (1, 1), (2, 2), (2, 2), (1, 2)] {
         let (status, body) = h
             .post("/v1/licenses/activate", &activate_body(&key, n))
             .await;
         assert_eq!(status, StatusCode::OK, "machine {n}: {body}");
+        assert_eq!(body["machines_in_use"], in_use, "machine {n}");
     }
+    let (status, body) = h
+        .post(
+            "/v1/licenses/validate",
+            &json!({"key": key, "fingerprint": fp(1)}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["machines_in_use"], 2, "validate counts the seats too");
     assert_eq!(
         h.count("machines").await,
         2,

@@ -68,7 +68,7 @@ pub async fn activate(
         let _ = with_store(ws, move |s| s.delete(&account)).await;
         return Err(e);
     }
-    accepted(ws, &payload).await?;
+    accepted(ws, &payload, issued.machines_in_use).await?;
     tracing::info!(key = %key.prefix(), plan = %payload.plan, "licence activated");
     status(ws).await
 }
@@ -107,7 +107,7 @@ pub async fn refresh(ws: &Workspace) -> ApiResult<LicenseStatus> {
     };
     let payload = check_issued(ws, &issued, &key, &fingerprint)?;
     stored::write_file(ws, &issued.license_file).await?;
-    accepted(ws, &payload).await?;
+    accepted(ws, &payload, issued.machines_in_use).await?;
     tracing::info!(key = %key.prefix(), "licence refreshed");
     status(ws).await
 }
@@ -135,6 +135,7 @@ pub async fn deactivate(ws: &Workspace) -> ApiResult<LicenseStatus> {
     }
     stored::remove_file(ws).await?;
     stored::clear_refusal(ws).await?;
+    stored::set_seats_in_use(ws, None).await?;
     let account = account(ws).await?;
     with_store(ws, move |s| s.delete(&account))
         .await
@@ -219,8 +220,13 @@ fn check_issued(
 
 /// After a verified file was stored: the server's word replaces any earlier refusal, and its
 /// signed time becomes the last-seen time.
-async fn accepted(ws: &Workspace, payload: &LicensePayload) -> ApiResult<()> {
+async fn accepted(
+    ws: &Workspace,
+    payload: &LicensePayload,
+    machines_in_use: Option<u32>,
+) -> ApiResult<()> {
     stored::clear_refusal(ws).await?;
+    stored::set_seats_in_use(ws, machines_in_use).await?;
     if let Ok(issued_at) = payload.issued_at() {
         stored::set_last_seen_from_server(ws, issued_at).await?;
     }

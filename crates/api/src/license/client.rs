@@ -95,6 +95,9 @@ struct ErrorDetail {
 pub(crate) struct Issued {
     /// The signed licence file; its `payload` beside it is ignored (the file is the truth).
     pub license_file: String,
+    /// Machines activated on the licence, this one included (older servers do not say).
+    #[serde(default)]
+    pub machines_in_use: Option<u32>,
 }
 
 /// The answer to `POST /v1/portal`.

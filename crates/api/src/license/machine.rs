@@ -38,6 +38,11 @@ pub(crate) fn platform() -> &'static str {
     std::env::consts::OS
 }
 
+/// The name the activation screen suggests: this computer's host name.
+pub fn default_name() -> String {
+    host_name()
+}
+
 /// The name given, trimmed, or this computer's host name; refused when too long.
 pub(crate) fn name(given: Option<&str>) -> ApiResult<String> {
     let name = match given.map(str::trim).filter(|s| !s.is_empty()) {

@@ -12,6 +12,9 @@
 //!   it: `license_last_seen`, `trial_started_at`, `license_refusal`.
 //! - `client` — the licence server's HTTP API and what its answers mean.
 //! - `activation` — [`activate`], [`refresh`], [`deactivate`], [`portal_url`].
+//! - `background` — [`refresh_if_due`]: what the app runs at start and hourly.
+//! - `key_check` — [`check_key`] (the key checked as it is typed) and [`key_from_link`]
+//!   (`instagrowth://activate?key=…` from the purchase e-mail).
 //! - `status` — [`status`]: where the licence stands, decided offline.
 //!
 //! # The rules [`status`] applies (no network)
@@ -69,20 +72,24 @@ pub mod config;
 pub mod key_store;
 
 mod activation;
+mod background;
 mod client;
 mod enforce;
+mod key_check;
 mod machine;
 mod status;
 mod stored;
 
 pub use activation::{activate, deactivate, parse_key, portal_url, refresh};
+pub use background::{refresh_if_due, refresh_if_due_at, BackgroundCheck, CHECK_EVERY_SECS};
 pub use config::{server_url, set_server_url, LicenseConfig};
 pub use enforce::{client_limit, limit_message, require_feature, require_writable, ACTIVATE_HINT};
 pub(crate) use enforce::{
     feature_allowed as enforce_feature, plan_with, unlock_audit_pdf, writable as enforce_writable,
 };
+pub use key_check::{check_key, key_from_link, KeyProgress, KeyProgressState, LINK_SCHEME};
 pub use key_store::{KeyStore, OsKeychain};
-pub use machine::MAX_NAME_CHARS;
+pub use machine::{default_name as default_machine_name, MAX_NAME_CHARS};
 pub use status::{
     status, status_at, stored_license, LicenseState, LicenseStatus, REVALIDATE_AFTER_HOURS,
 };

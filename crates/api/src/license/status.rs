@@ -57,6 +57,9 @@ pub struct LicenseStatus {
     pub key_prefix: Option<String>,
     /// This computer's name at the licence server.
     pub machine_name: Option<String>,
+    /// Machines activated on the licence at the server's last answer, this one included (of
+    /// `entitlements.seats`); `null` without a licence or when the server did not say.
+    pub seats_in_use: Option<u32>,
     pub customer_email: Option<String>,
     /// The licence's own end: the paid period's end (it renews) or a fixed end; `null` = none.
     pub renews_or_expires_at: Option<String>,
@@ -135,7 +138,10 @@ pub async fn status_at(ws: &Workspace, now: DateTime<Utc>) -> ApiResult<LicenseS
         refusal: stored::refusal(ws).await?,
         server_url: server_url(ws).await?,
     };
-    let status = evaluate(&facts);
+    let mut status = evaluate(&facts);
+    if status.key_prefix.is_some() {
+        status.seats_in_use = stored::seats_in_use(ws).await?;
+    }
     stored::advance_last_seen(ws, last_seen, now).await?;
     Ok(status)
 }
@@ -202,6 +208,7 @@ fn base(f: &Facts, plan: &str, entitlements: Entitlements) -> LicenseStatus {
         status: None,
         key_prefix: None,
         machine_name: None,
+        seats_in_use: None,
         customer_email: None,
         renews_or_expires_at: None,
         refresh_by: None,

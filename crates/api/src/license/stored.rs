@@ -28,6 +28,8 @@ const MAX_FILE_BYTES: u64 = 256 * 1024;
 pub(crate) const LAST_SEEN: &str = "license_last_seen";
 pub(crate) const TRIAL_STARTED: &str = "trial_started_at";
 pub(crate) const REFUSAL: &str = "license_refusal";
+/// Machines on the licence at the last answer from the server (informational).
+pub(crate) const SEATS_IN_USE: &str = "license_seats_in_use";
 
 /// The server's last word against the licence, kept until a refresh or activation succeeds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,5 +189,19 @@ pub(crate) async fn record_refusal(ws: &Workspace, refusal: &Refusal) -> ApiResu
 
 pub(crate) async fn clear_refusal(ws: &Workspace) -> ApiResult<()> {
     settings::set(ws.store(), REFUSAL, "").await?;
+    Ok(())
+}
+
+/// Machines on the licence at the server's last answer, if it said.
+pub(crate) async fn seats_in_use(ws: &Workspace) -> ApiResult<Option<u32>> {
+    Ok(settings::get(ws.store(), SEATS_IN_USE)
+        .await?
+        .and_then(|s| s.trim().parse().ok()))
+}
+
+/// Records (or, with `None`, forgets) the machines on the licence.
+pub(crate) async fn set_seats_in_use(ws: &Workspace, n: Option<u32>) -> ApiResult<()> {
+    let value = n.map(|n| n.to_string()).unwrap_or_default();
+    settings::set(ws.store(), SEATS_IN_USE, &value).await?;
     Ok(())
 }

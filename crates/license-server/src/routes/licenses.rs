@@ -120,6 +120,7 @@ pub async fn activate(
             m
         }
     };
+    let in_use = machines::count(&mut tx, &license.id).await?;
     tx.commit().await?;
     tracing::info!(key = prefix, machine = machine.id, "activated");
     Ok(Json(licensing::issue(
@@ -127,6 +128,7 @@ pub async fn activate(
         &license,
         &machine,
         &one_time,
+        in_use,
         now,
     )?))
 }
@@ -151,12 +153,14 @@ pub async fn validate(
     licensing::check_usable(&license, now, state.config.grace_days)?;
     machines::touch(&mut conn, &machine.id, None, None, None, now).await?;
     let one_time = purchases::active_for_license(&mut conn, &license.id).await?;
+    let in_use = machines::count(&mut conn, &license.id).await?;
     tracing::info!(key = prefix, machine = machine.id, "validated");
     Ok(Json(licensing::issue(
         &state.config,
         &license,
         &machine,
         &one_time,
+        in_use,
         now,
     )?))
 }
