@@ -38,7 +38,7 @@ say "Licence server on PostgreSQL (the SQLite runs are in the workspace tests ab
 scripts/with-postgres.sh cargo test --locked -p instagrowth-license-server -- --ignored 2>&1 | tee -a "$log"
 
 say "End to end: the real window under Xvfb"
-cargo build --locked -p instagrowth-os -p instagrowth-cli
+cargo build --locked -p instagrowth-os -p instagrowth-cli -p instagrowth-license-server
 scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --ignored --test-threads=1 2>&1 | tee -a "$log"
 
 say "screenshots of the window are in target/e2e/"

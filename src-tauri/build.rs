@@ -68,6 +68,15 @@ fn main() {
         "plan_set_done",
         "plan_export",
         "plan_update_item",
+        "license_status",
+        "license_check_key",
+        "license_default_machine_name",
+        "license_take_link",
+        "license_activate",
+        "license_refresh",
+        "license_deactivate",
+        "license_open_portal",
+        "license_set_server",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -4,6 +4,8 @@ mod ai_commands;
 mod audit_commands;
 mod commands;
 mod content_commands;
+mod license_commands;
+mod license_watch;
 mod logging;
 mod plan_commands;
 mod reply_commands;
@@ -90,6 +92,15 @@ pub fn run() {
         plan_commands::plan_set_done,
         plan_commands::plan_export,
         plan_commands::plan_update_item,
+        license_commands::license_status,
+        license_commands::license_check_key,
+        license_commands::license_default_machine_name,
+        license_commands::license_take_link,
+        license_commands::license_activate,
+        license_commands::license_refresh,
+        license_commands::license_deactivate,
+        license_commands::license_open_portal,
+        license_commands::license_set_server,
     ]);
     let first_call = std::sync::Once::new();
 
@@ -102,6 +113,9 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // `instagrowth://activate?key=…` links (with the single-instance plugin, a link opened
+        // while the app runs reaches the running app).
+        .plugin(tauri_plugin_deep_link::init())
         // Remembers the window's size and position between runs.
         .plugin(window_state::plugin())
         // Native file pickers: what to import, where to save a report.
@@ -113,6 +127,7 @@ pub fn run() {
         .setup(|app| {
             app.manage(window_state::PendingSave::default());
             app.manage(AppState::open_from_args());
+            license_watch::start(app.handle());
             Ok(())
         })
         .invoke_handler(move |invoke| {

@@ -17,6 +17,9 @@ pub struct AppState {
     import: Mutex<Option<Control>>,
     /// AI generations running now, by the run id the UI chose, so each can be cancelled.
     ai_runs: Mutex<HashMap<String, CancellationToken>>,
+    /// A purchase key from an activation link (`instagrowth://activate?key=…`) that the window
+    /// has not taken yet: the link may arrive before the UI is listening.
+    link_key: Mutex<Option<String>>,
 }
 
 impl AppState {
@@ -41,6 +44,7 @@ impl AppState {
             workspace,
             import: Mutex::new(None),
             ai_runs: Mutex::default(),
+            link_key: Mutex::default(),
         }
     }
 
@@ -100,6 +104,19 @@ impl AppState {
         {
             t.cancel();
         }
+    }
+
+    /// Keeps the key of an activation link until the window takes it.
+    pub fn set_link_key(&self, key: String) {
+        *self.link_key.lock().unwrap_or_else(|e| e.into_inner()) = Some(key);
+    }
+
+    /// The key of the last activation link, once.
+    pub fn take_link_key(&self) -> Option<String> {
+        self.link_key
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 
     pub async fn close(&self) {

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { appInfo } from "./api";
-import type { ApiError, AppInfo, Client } from "./bindings";
+import { appInfo, licenseStatus, licenseTakeLink, onLicenseChanged, onLicenseLink, onLicenseRefusal } from "./api";
+import type { ApiError, AppInfo, Client, LicenseStatus } from "./bindings";
 import { ClientForm } from "./components/ClientForm";
 import { ClientList } from "./components/ClientList";
 import { ClientPage } from "./components/ClientPage";
 import { ErrorBanner } from "./components/ErrorBanner";
+import { LicenseBanner } from "./components/license/LicenseBanner";
+import { LicensePage } from "./components/license/LicensePage";
 import { SettingsPage } from "./components/settings/SettingsPage";
 import { Sidebar, type Section } from "./components/Sidebar";
 import { UsagePage } from "./components/usage/UsagePage";
@@ -15,7 +17,8 @@ type View =
   | { kind: "list" }
   | { kind: "client"; id: string }
   | { kind: "settings" }
-  | { kind: "usage" };
+  | { kind: "usage" }
+  | { kind: "license" };
 /** The open client form: `client` null creates one. */
 type FormState = { client: Client | null } | null;
 
@@ -30,7 +33,12 @@ export function App() {
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [searchFocusRequest, setSearchFocusRequest] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [license, setLicense] = useState<LicenseStatus | null>(null);
+  const [linkKey, setLinkKey] = useState<string | null>(null);
 
+  const reloadLicense = useCallback(() => {
+    licenseStatus().then(setLicense, () => undefined);
+  }, []);
   const reportError = useCallback((e: ApiError) => setError(e), []);
   const onListLoaded = useCallback(() => setListLoaded(true), []);
   const refresh = () => setRevision((r) => r + 1);
@@ -38,6 +46,26 @@ export function App() {
   useEffect(() => {
     appInfo().then(setInfo, reportError);
   }, [reportError]);
+
+  // The licence: at start, after each background check, and an activation link (at launch or
+  // while running) opens the licence page with the key filled in.
+  useEffect(() => {
+    reloadLicense();
+    const openWithKey = (key: string) => {
+      setLinkKey(key);
+      setView({ kind: "license" });
+    };
+    licenseTakeLink().then((key) => key && openWithKey(key), () => undefined);
+    const stopChanged = onLicenseChanged(setLicense);
+    const stopLink = onLicenseLink(openWithKey);
+    // A command refused for the licence's sake: the banner should say where it stands now.
+    const stopRefusal = onLicenseRefusal(reloadLicense);
+    return () => {
+      stopChanged();
+      stopLink();
+      stopRefusal();
+    };
+  }, [reloadLicense]);
 
   // The end-to-end tests wait for this before touching the UI.
   useEffect(() => {
@@ -53,7 +81,8 @@ export function App() {
 
   const showList = () => setView((v) => (v.kind === "list" ? v : { kind: "list" }));
   const openNew = () => setForm({ client: null });
-  const section: Section = view.kind === "settings" || view.kind === "usage" ? view.kind : "clients";
+  const section: Section =
+    view.kind === "settings" || view.kind === "usage" || view.kind === "license" ? view.kind : "clients";
 
   function navigate(to: Section) {
     if (to === "clients") showList();
@@ -82,6 +111,9 @@ export function App() {
       <Sidebar version={info?.version ?? null} active={section} onNavigate={navigate} />
 
       <main className="main">
+        {license && view.kind !== "license" ? (
+          <LicenseBanner status={license} onOpen={() => navigate("license")} />
+        ) : null}
         {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
         <div className="main-scroll">
           <div className="page">
@@ -102,6 +134,16 @@ export function App() {
               />
             ) : view.kind === "settings" ? (
               <SettingsPage onError={reportError} />
+            ) : view.kind === "license" ? (
+              <LicensePage
+                status={license}
+                linkKey={linkKey}
+                onStatus={(s) => {
+                  setLicense(s);
+                  setLinkKey(null);
+                }}
+                onReload={reloadLicense}
+              />
             ) : view.kind === "usage" ? (
               <UsagePage onError={reportError} onOpenSettings={() => navigate("settings")} />
             ) : (

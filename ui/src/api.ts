@@ -1,5 +1,6 @@
 // The only module that talks to the Rust back end. Every function rejects with an ApiError.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
@@ -24,6 +25,8 @@ import type {
   ErrorCode,
   FileExport,
   ImportOutcome,
+  KeyProgress,
+  LicenseStatus,
   Item,
   Kind,
   LibraryItem,
@@ -122,11 +125,24 @@ function asSentence(e: ApiError): ApiError {
   return { ...e, message };
 }
 
+const licenseRefusalHandlers = new Set<() => void>();
+
+/**
+ * Calls `handler` whenever any command is refused for the licence's sake (read-only, a plan
+ * limit), wherever the refusal is shown: the banner then says where the licence stands now.
+ */
+export function onLicenseRefusal(handler: () => void): () => void {
+  licenseRefusalHandlers.add(handler);
+  return () => licenseRefusalHandlers.delete(handler);
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (err) {
-    throw asSentence(toApiError(err));
+    const e = asSentence(toApiError(err));
+    if (e.code === "license_read_only" || e.code === "plan_limit") licenseRefusalHandlers.forEach((h) => h());
+    throw e;
   }
 }
 
@@ -524,3 +540,64 @@ export async function copyText(text: string): Promise<void> {
     throw asSentence(toApiError(err));
   }
 }
+
+// --- The licence ---
+
+/** Where the licence stands, decided offline (trial, active, grace, read-only). */
+export const licenseStatus = (): Promise<LicenseStatus> => call("license_status");
+
+/** The purchase key as typed so far: incomplete, valid (ready to activate) or already wrong. */
+export const licenseCheckKey = (input: string): Promise<KeyProgress> => call("license_check_key", { input });
+
+/** This computer's host name, suggested as its name at the licence server. */
+export const licenseDefaultMachineName = (): Promise<string> => call("license_default_machine_name");
+
+/** The key of an activation link that opened the app (once), or `null`. */
+export const licenseTakeLink = (): Promise<string | null> => call("license_take_link");
+
+/** Activates this computer; a refusal names `key` or `machine_name` when one of them is wrong. */
+export const licenseActivate = (key: string, machineName: string | null): Promise<LicenseStatus> =>
+  call("license_activate", { key, machineName });
+
+/** Asks the licence server for a fresh licence file now. */
+export const licenseRefresh = (): Promise<LicenseStatus> => call("license_refresh");
+
+/** Frees this computer's seat and removes the licence here (back to the trial or read-only). */
+export const licenseDeactivate = (): Promise<LicenseStatus> => call("license_deactivate");
+
+/** Opens the billing portal in the browser; answers its link. */
+export const licenseOpenPortal = (): Promise<string> => call("license_open_portal");
+
+/** Sets (or with `null`, resets) the licence server; answers the one in force. */
+export const licenseSetServer = (url: string | null): Promise<string> => call("license_set_server", { url });
+
+/**
+ * Calls `handler` with each payload of the app event `name` until the returned function is
+ * called. Outside Tauri (tests without events) it does nothing.
+ */
+function onAppEvent<T>(name: string, handler: (payload: T) => void): () => void {
+  let stop: (() => void) | null = null;
+  let stopped = false;
+  try {
+    listen<T>(name, (e) => handler(e.payload)).then(
+      (unlisten) => {
+        if (stopped) unlisten();
+        else stop = unlisten;
+      },
+      () => undefined,
+    );
+  } catch {
+    // Not running inside Tauri.
+  }
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The background licence check's result (at start, then hourly). */
+export const onLicenseChanged = (handler: (status: LicenseStatus) => void): (() => void) =>
+  onAppEvent("license-changed", handler);
+
+/** The key of an activation link opened while the app runs. */
+export const onLicenseLink = (handler: (key: string) => void): (() => void) => onAppEvent("license-link", handler);

@@ -99,7 +99,7 @@ pub async fn set(ws: &Workspace, input: &Branding) -> ApiResult<Branding> {
             return Err(ApiError {
                 code: ErrorCode::PlanLimit,
                 message: format!(
-                    "Your {} plan does not include white label: reports keep the small \"Made with InstaGrowth OS\" mark. Upgrade to{with} the white-label add-on in Settings → Licence. Nothing was changed.",
+                    "Your {} plan does not include white label: reports keep the small \"Made with InstaGrowth OS\" mark. Upgrade to{with} the white-label add-on on the Licence page. Nothing was changed.",
                     s.plan_label
                 ),
                 field: Some("white_label".into()),

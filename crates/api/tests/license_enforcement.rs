@@ -93,7 +93,7 @@ fn paste() -> AddRequest {
 fn read_only(e: instagrowth_api::ApiError) {
     assert_eq!(e.code, ErrorCode::LicenseReadOnly, "{e:?}");
     assert!(e.message.contains("license activate"), "{}", e.message);
-    assert!(e.message.contains("Settings → Licence"), "{}", e.message);
+    assert!(e.message.contains("the Licence page"), "{}", e.message);
     assert!(
         e.message.contains("trial"),
         "the reason is said: {}",

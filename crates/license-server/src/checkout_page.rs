@@ -35,7 +35,9 @@ pub async fn success(
                 format!(
                     "<h1>Thank you!</h1><p>Your licence key:</p><p class=key>{}</p>\
                      <p>Copy it now: this page shows it only once. It was also e-mailed to you.</p>\
-                     <p>In InstaGrowth OS choose <b>Settings → Licence → Activate</b> and paste it.</p>",
+                     <p><a class=open href=\"instagrowth://activate?key={}\">Open InstaGrowth OS with this key</a> \
+                     on the computer where it is installed, or open <b>Licence</b> in the app's sidebar and paste it.</p>",
+                    escape(&key),
                     escape(&key)
                 ),
             )

@@ -312,7 +312,12 @@ async fn key_from_success_page(h: &Harness, session: &str) -> String {
     let start = html
         .find("IGOS-")
         .unwrap_or_else(|| panic!("no key on the page: {html}"));
-    html[start..start + 28].to_string()
+    let key = html[start..start + 28].to_string();
+    assert!(
+        html.contains(&format!("href=\"instagrowth://activate?key={key}\"")),
+        "the page links to the app with the key: {html}"
+    );
+    key
 }
 
 async fn deleted_cancels_the_licence(db: TestDb) {
@@ -463,6 +468,12 @@ async fn checkout_first_then_subscription_events(db: TestDb) {
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].to_addr, "first@example.com");
     assert!(mails[0].body.contains(&key));
+    assert!(
+        mails[0]
+            .body
+            .contains(&format!("instagrowth://activate?key={key}")),
+        "the e-mail's activation link opens the app with the key filled in"
+    );
     // The success page shows the key once, then says it was e-mailed.
     let again = h
         .get("/v1/checkout/success?session_id=cs_first")

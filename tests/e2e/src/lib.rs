@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod license_server;
 pub mod webdriver;
 
 /// The workspace root (two levels above this crate).
@@ -102,6 +103,12 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(sandbox: &Sandbox) -> Self {
+        Driver::start_with_env(sandbox, &[])
+    }
+
+    /// [`Driver::start`] with extra environment variables for the app it launches (the app
+    /// inherits tauri-driver's environment).
+    pub fn start_with_env(sandbox: &Sandbox, env: &[(&str, &str)]) -> Self {
         let port = free_port();
         let native = free_port();
         let exe = std::env::var_os("TAURI_DRIVER")
@@ -116,6 +123,7 @@ impl Driver {
         ])
         // Software rendering: Xvfb has no GPU.
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());
         sandbox.apply(&mut cmd);

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { BrandMark, GaugeIcon, SettingsIcon, UsersIcon } from "./Icons";
+import { BrandMark, GaugeIcon, KeyIcon, SettingsIcon, UsersIcon } from "./Icons";
 import "./Sidebar.css";
 
 /** The top-level section on screen. */
-export type Section = "clients" | "usage" | "settings";
+export type Section = "clients" | "usage" | "settings" | "license";
 
 type Props = {
   version: string | null;
@@ -42,6 +42,7 @@ export function Sidebar({ version, active, onNavigate }: Props) {
         </p>
         {item("usage", "AI usage", <GaugeIcon size={16} />)}
         {item("settings", "Settings", <SettingsIcon size={16} />)}
+        {item("license", "Licence", <KeyIcon size={16} />)}
       </nav>
 
       <div className="sidebar-footer">

@@ -22,6 +22,8 @@ import type {
   WeekCount,
 } from "../bindings";
 
+import { FakeLicense } from "./fakeLicense";
+
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Seed = Partial<NewClient> & { name: string; handle: string; archived?: boolean };
 
@@ -122,6 +124,8 @@ export class FakeBackend {
   clients: Client[] = [];
   calls: Call[] = [];
   version = "0.1.0";
+  /** The licence commands (a trial unless a test changes it). */
+  license = new FakeLicense();
   private failures = new Map<string, ApiError>();
   private pending = new Map<string, Promise<void>>();
   /** Stored posts, follower snapshots and import batches of every client. */
@@ -211,6 +215,7 @@ export class FakeBackend {
       this.failures.delete(cmd);
       throw failure;
     }
+    if (cmd.startsWith("license_")) return this.license.answer(cmd, args);
     const key = args.key as string;
     switch (cmd) {
       case "app_info":

@@ -23,7 +23,7 @@ use crate::Workspace;
 
 /// What to do about read-only, said in every refusal.
 pub const ACTIVATE_HINT: &str =
-    "activate a licence: Settings → Licence, or `instagrowth license activate KEY`";
+    "activate a licence on the Licence page, or `instagrowth license activate KEY`";
 
 /// The entitlements, or [`ErrorCode::LicenseReadOnly`] with why (the status's reason) and what
 /// to do. `what` names the refused action ("new imports").
@@ -66,11 +66,11 @@ pub(crate) fn feature_allowed(s: &LicenseStatus, feature: &str, what: &str) -> A
     ))
 }
 
-/// "Your Starter plan does not include growth plans; the Pro plan does: upgrade in Settings → Licence."
+/// "Your Starter plan does not include growth plans; the Pro plan does: upgrade on the Licence page."
 pub(crate) fn feature_message(plan_label: &str, feature: &str, what: &str) -> String {
     let with = plan_with(|p| p.features.iter().any(|f| f == feature));
     let upgrade = match with {
-        Some(l) => format!("the {l} plan includes them: upgrade in Settings → Licence"),
+        Some(l) => format!("the {l} plan includes them: upgrade on the Licence page"),
         None => "no plan on sale includes them".into(),
     };
     format!("Your {plan_label} plan does not include {what} (`{feature}`); {upgrade}.")
@@ -102,7 +102,7 @@ pub fn limit_message(plan_label: &str, max: i64) -> String {
     let bigger = plan_with(|p| p.max_active_clients.is_none_or(|m| i64::from(m) > max));
     let upgrade = match bigger {
         Some(l) => format!(
-            "archive one or activate a bigger plan (the {l} plan allows more) in Settings → Licence"
+            "archive one or activate a bigger plan (the {l} plan allows more) on the Licence page"
         ),
         None => "archive one to make room".into(),
     };
@@ -153,7 +153,7 @@ pub(crate) async fn unlock_audit_pdf(ws: &Workspace, audit_id: &str) -> ApiResul
         return Err(ApiError::new(
             ErrorCode::PlanLimit,
             format!(
-                "Your {} plan does not include PDF reports and {bought}: buy a one-audit report{with} in Settings → Licence.",
+                "Your {} plan does not include PDF reports and {bought}: buy a one-audit report{with} on the Licence page.",
                 s.plan_label
             ),
         ));

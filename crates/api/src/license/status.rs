@@ -291,9 +291,8 @@ fn trial(f: &Facts) -> LicenseStatus {
         n => format!("{n} days left"),
     };
     s.reason = Some(format!(
-        "Trial: {when} (until {}), with the {} plan's limits. Activate a licence to keep working after that.",
+        "Trial: {when} (until {}). Activate a licence to keep working after that.",
         human(ends),
-        plan_label(TRIAL_PLAN)
     ));
     s
 }

@@ -16,11 +16,16 @@ pub fn key_after_purchase(key: &str, plan_label: &str, public_url: &str) -> (Str
              \n\
              \x20   {key}\n\
              \n\
-             Open InstaGrowth OS, choose Settings → Licence → Activate, and paste the key.\n\
+             On the computer where InstaGrowth OS is installed, open this link to activate it\n\
+             with the key filled in:\n\
+             \n\
+             \x20   instagrowth://activate?key={key}\n\
+             \n\
+             or, in InstaGrowth OS, open Licence in the sidebar and paste the key.\n\
              Keep this e-mail: the key is shown only here and once on the purchase page.\n\
              Each machine you activate uses one seat; deactivate a machine in the app to free it.\n\
              \n\
-             Manage billing: open the app's licence page and choose \"Manage billing\".\n\
+             Manage billing: open the app's Licence page and choose \"Manage subscription\".\n\
              Licence server: {public_url}\n"
         ),
     )
@@ -37,7 +42,7 @@ pub fn payment_failed(key_prefix: &str, grace_days: u32) -> (String, String) {
              after that it becomes read-only (your work stays readable and exportable) until the\n\
              payment goes through.\n\
              \n\
-             Update your card: open the app's licence page and choose \"Manage billing\".\n"
+             Update your card: open the app's Licence page and choose \"Manage subscription\".\n"
         ),
     )
 }
