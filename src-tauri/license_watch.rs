@@ -19,6 +19,14 @@ const FIRST_CHECK_AFTER: Duration = Duration::from_secs(5);
 
 /// Starts the background check and listens for activation links.
 pub fn start(app: &AppHandle) {
+    // Installed packages (deb, rpm, MSI, NSIS, the macOS bundle) register the scheme when
+    // installed; an AppImage is never installed, so it registers itself when run.
+    #[cfg(target_os = "linux")]
+    if app.env().appimage.is_some() {
+        if let Err(e) = app.deep_link().register_all() {
+            tracing::warn!(error = %e, "could not register instagrowth: links for this AppImage");
+        }
+    }
     let handle = app.clone();
     app.deep_link().on_open_url(move |event| {
         for url in event.urls() {

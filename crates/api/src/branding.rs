@@ -90,21 +90,23 @@ pub async fn get(ws: &Workspace) -> ApiResult<Branding> {
     Ok(b)
 }
 
+/// Saves the branding. White label needs the licence's `white_label`; without it, asking for it
+/// is refused, and a choice made under an earlier licence is kept as it was (it shows again
+/// after an upgrade) rather than overwritten by a form that could not show it.
 pub async fn set(ws: &Workspace, input: &Branding) -> ApiResult<Branding> {
-    if input.white_label {
-        let s = crate::license::status(ws).await?;
-        if !s.entitlements.white_label {
-            let with = crate::license::plan_with(|p| p.white_label)
-                .map_or_else(String::new, |l| format!(" the {l} plan or"));
-            return Err(ApiError {
-                code: ErrorCode::PlanLimit,
-                message: format!(
-                    "Your {} plan does not include white label: reports keep the small \"Made with InstaGrowth OS\" mark. Upgrade to{with} the white-label add-on on the Licence page. Nothing was changed.",
-                    s.plan_label
-                ),
-                field: Some("white_label".into()),
-            });
-        }
+    let s = crate::license::status(ws).await?;
+    let entitled = s.entitlements.white_label;
+    if input.white_label && !entitled {
+        let with = crate::license::plan_with(|p| p.white_label)
+            .map_or_else(String::new, |l| format!(" the {l} plan or"));
+        return Err(ApiError {
+            code: ErrorCode::PlanLimit,
+            message: format!(
+                "Your {} plan does not include white label: reports keep the small \"Made with InstaGrowth OS\" mark. Upgrade to{with} the white-label add-on on the Licence page. Nothing was changed.",
+                s.plan_label
+            ),
+            field: Some("white_label".into()),
+        });
     }
     let name = input.agency_name.trim();
     if name.chars().count() > 80 {
@@ -126,7 +128,11 @@ pub async fn set(ws: &Workspace, input: &Branding) -> ApiResult<Branding> {
         accent_color: hex("accent_color", &input.accent_color)?,
         contact_line: contact.to_string(),
         paper: input.paper,
-        white_label: input.white_label,
+        white_label: if entitled {
+            input.white_label
+        } else {
+            stored_white_label(ws).await?
+        },
         has_logo: false,
     };
     settings::set(
@@ -136,6 +142,14 @@ pub async fn set(ws: &Workspace, input: &Branding) -> ApiResult<Branding> {
     )
     .await?;
     get(ws).await
+}
+
+/// The white-label choice as stored, whatever the licence allows now.
+async fn stored_white_label(ws: &Workspace) -> ApiResult<bool> {
+    Ok(settings::get(ws.store(), KEY)
+        .await?
+        .and_then(|raw| serde_json::from_str::<Branding>(&raw).ok())
+        .is_some_and(|b| b.white_label))
 }
 
 /// The image type of `bytes`, from its signature.

@@ -1,7 +1,8 @@
 //! The licence enforced by the API on a real workspace (SQLite, migrations): read-only refuses
 //! everything new and keeps viewing, editing and exporting open; the trial's active-client limit;
-//! the AI allowance capped by the licence's monthly credits.
+//! the AI allowance capped by the licence's monthly credits; the trial's mark on PDFs.
 mod common;
+mod license_support;
 
 use chrono::{Duration, Utc};
 use instagrowth_api::audit;
@@ -10,7 +11,9 @@ use instagrowth_api::import::{self, ImportRequest};
 use instagrowth_api::manual::{self, ManualEntry, ManualPost, ManualSnapshot};
 use instagrowth_api::planner::{self, NewPlan};
 use instagrowth_api::replies::{self, AddRequest, RedraftRequest, ReplyQuery, ReplySource};
-use instagrowth_api::{ai, clients, license, ClientQuery, ErrorCode, NewClient, Workspace};
+use instagrowth_api::{
+    ai, branding, clients, license, ClientQuery, ErrorCode, NewClient, Workspace,
+};
 use instagrowth_content::Kind;
 use instagrowth_import::Control;
 use instagrowth_model::PostKind;
@@ -240,4 +243,88 @@ async fn the_ai_allowance_is_the_licences_monthly_credits_and_can_only_be_lowere
     assert_eq!((s.credits_allowance, s.credits_licensed), (40, 100));
     let s = ai::set_allowance(&ws, 400).await.unwrap();
     assert_eq!((s.credits_allowance, s.credits_licensed), (100, 100));
+}
+
+/// The PDF's text in drawing order, whitespace dropped (the diagonal watermark reads a letter
+/// per line otherwise).
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils; scripts/test.sh installs it)");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trial_pdfs_carry_the_trial_mark_and_an_activated_licence_removes_it() {
+    let server = license_support::LicenseServer::start().await;
+    let key = server.issue("pro").await;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = server
+        .workspace(
+            dir.path(),
+            "machine-1",
+            std::sync::Arc::new(license_support::MemoryStore::default()),
+        )
+        .await;
+    clients::add(&ws, &new_client("glow")).await.unwrap();
+    with_posts(&ws).await;
+    let cancel = instagrowth_ai::CancellationToken::new();
+    let doc = audit::run(&ws, "@glow", true, &cancel, &noop())
+        .await
+        .unwrap();
+
+    let trial = pdf_text(&audit::pdf_bytes(&ws, &doc.id).await.unwrap());
+    assert!(trial.contains("TRIAL"), "{trial}");
+    assert!(
+        trial.contains("@glow"),
+        "the report itself is there: {trial}"
+    );
+
+    license::activate(&ws, &key, None).await.unwrap();
+    let paid = pdf_text(&audit::pdf_bytes(&ws, &doc.id).await.unwrap());
+    assert!(!paid.contains("TRIAL"), "{paid}");
+    assert!(paid.contains("@glow"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_white_label_choice_survives_a_save_made_while_the_licence_lacks_it() {
+    let server = license_support::LicenseServer::start().await;
+    let key = server.issue("agency").await;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = server
+        .workspace(
+            dir.path(),
+            "machine-1",
+            std::sync::Arc::new(license_support::MemoryStore::default()),
+        )
+        .await;
+    license::activate(&ws, &key, None).await.unwrap();
+    let mut b = branding::get(&ws).await.unwrap();
+    b.white_label = true;
+    assert!(branding::set(&ws, &b).await.unwrap().white_label);
+
+    // Back to the trial: the form shows no white label, and saving it (a new colour) is fine.
+    license::deactivate(&ws).await.unwrap();
+    let mut shown = branding::get(&ws).await.unwrap();
+    assert!(!shown.white_label, "the trial has no white label");
+    shown.primary_color = "#112233".into();
+    let saved = branding::set(&ws, &shown).await.unwrap();
+    assert_eq!(saved.primary_color, "#112233");
+    shown.white_label = true;
+    let e = branding::set(&ws, &shown).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::PlanLimit);
+
+    // Activated again: the choice made earlier is still there.
+    license::activate(&ws, &key, None).await.unwrap();
+    let b = branding::get(&ws).await.unwrap();
+    assert!(b.white_label, "the white-label choice was kept");
+    assert_eq!(b.primary_color, "#112233");
 }

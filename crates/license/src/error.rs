@@ -106,6 +106,13 @@ pub enum CatalogError {
     /// A feature flag that is not lower-case letters, digits and underscores.
     #[error("“{feature}” (in “{item}”) is not a valid feature flag: use lower-case letters, digits and underscores")]
     BadFeature { item: String, feature: String },
+    /// A feature flag the app does not know (a typo would sell something that never switches on).
+    #[error("“{feature}” (in “{item}”) is not a feature the app knows: use {known}")]
+    UnknownFeature {
+        item: String,
+        feature: String,
+        known: String,
+    },
     /// An add-on that adds nothing.
     #[error("the add-on “{0}” grants nothing: give it extra_clients, extra_seats, monthly_ai_credits, white_label or features")]
     EmptyAddOn(String),
@@ -140,6 +147,7 @@ impl CatalogError {
             CatalogError::BadLimit { .. } => "CATALOG_BAD_LIMIT",
             CatalogError::Unobtainable(_) => "CATALOG_UNOBTAINABLE_PLAN",
             CatalogError::BadFeature { .. } => "CATALOG_BAD_FEATURE",
+            CatalogError::UnknownFeature { .. } => "CATALOG_UNKNOWN_FEATURE",
             CatalogError::EmptyAddOn(_) => "CATALOG_EMPTY_ADD_ON",
             CatalogError::EmptyProduct(_) => "CATALOG_EMPTY_PRODUCT",
             CatalogError::BadCreditKind { .. } => "CATALOG_BAD_CREDIT_KIND",

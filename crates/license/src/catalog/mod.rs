@@ -353,6 +353,18 @@ fn check_id(id: &str) -> Result<(), CatalogError> {
     }
 }
 
+/// The feature flags the app knows (see `catalog.toml` for what each gates). A catalogue naming
+/// any other is refused: a misspelt flag would otherwise sell a feature that never switches on.
+pub const FEATURES: &[&str] = &[
+    "ai",
+    "audit",
+    "content",
+    "pdf_reports",
+    "planner",
+    "priority_support",
+    "replies",
+];
+
 /// Checked, sorted, unique feature flags.
 fn features(item: &str, list: Vec<String>) -> Result<Vec<String>, CatalogError> {
     let mut set = BTreeSet::new();
@@ -361,6 +373,13 @@ fn features(item: &str, list: Vec<String>) -> Result<Vec<String>, CatalogError> 
             return Err(CatalogError::BadFeature {
                 item: item.into(),
                 feature,
+            });
+        }
+        if !FEATURES.contains(&feature.as_str()) {
+            return Err(CatalogError::UnknownFeature {
+                item: item.into(),
+                feature,
+                known: FEATURES.join(", "),
             });
         }
         set.insert(feature);

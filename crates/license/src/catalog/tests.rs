@@ -124,7 +124,7 @@ fn plan_alone_gives_its_limits() {
     assert_eq!(e.seats, 2);
     assert!(!e.white_label);
     assert_eq!(e.monthly_ai_credits, 500);
-    assert!(e.has_feature("exports"));
+    assert!(e.has_feature("pdf_reports") && e.has_feature("ai"));
     assert!(e.one_time_credits.is_empty());
     assert!(e.add_ons.is_empty());
     let mut sorted = e.features.clone();
@@ -350,5 +350,18 @@ fn a_plan_may_have_several_prices() {
     assert_eq!(
         c.item_for_price("price_solo_monthly"),
         Some(CatalogItem::Plan("solo".into()))
+    );
+}
+
+#[test]
+fn a_feature_the_app_does_not_know_is_refused() {
+    let toml = DEFAULT_CATALOG.replacen("\"audit\", ", "\"adit\", ", 1);
+    assert_ne!(toml, DEFAULT_CATALOG);
+    let e = Catalog::parse(&toml).unwrap_err();
+    assert!(matches!(e, CatalogError::UnknownFeature { ref feature, .. } if feature == "adit"));
+    assert!(
+        e.to_string()
+            .contains("not a feature the app knows: use ai, audit"),
+        "{e}"
     );
 }

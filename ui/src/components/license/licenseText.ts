@@ -16,7 +16,6 @@ const FEATURE_LABEL: Record<string, string> = {
   replies: "Reply assistant",
   ai: "AI generation",
   pdf_reports: "PDF reports",
-  exports: "Exports",
   white_label: "White label",
 };
 
