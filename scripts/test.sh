@@ -38,6 +38,11 @@ say "Licence server on PostgreSQL (the SQLite runs are in the workspace tests ab
 scripts/with-postgres.sh cargo test --locked -p instagrowth-license-server -- --ignored 2>&1 | tee -a "$log"
 
 say "End to end: the real window under Xvfb"
+# The updater's round trip needs version N+1 of the app: the same sources built as 0.1.1
+# (TAURI_CONFIG merges into tauri.conf.json), kept aside; then the app is built as itself (N).
+TAURI_CONFIG='{"version":"9.9.9-e2e"}' cargo build --locked -p instagrowth-os
+mkdir -p "${CARGO_TARGET_DIR:-target}/updater"
+cp "${CARGO_TARGET_DIR:-target}/debug/instagrowth-os" "${CARGO_TARGET_DIR:-target}/updater/instagrowth-os-next"
 cargo build --locked -p instagrowth-os -p instagrowth-cli -p instagrowth-license-server
 scripts/desktop-session.sh cargo test --locked -p instagrowth-e2e --tests -- --ignored --test-threads=1 2>&1 | tee -a "$log"
 

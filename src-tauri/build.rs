@@ -77,6 +77,10 @@ fn main() {
         "license_deactivate",
         "license_open_portal",
         "license_set_server",
+        "update_settings",
+        "update_set_channel",
+        "update_check",
+        "update_install",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -14,8 +14,9 @@ type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
-pub fn app_info(state: S<'_>) -> ApiResult<AppInfo> {
-    Ok(AppInfo::new(state.data_dir()))
+pub fn app_info(app: tauri::AppHandle, state: S<'_>) -> ApiResult<AppInfo> {
+    // The app's own version (tauri.conf.json), which is what the updater compares.
+    Ok(AppInfo::new(state.data_dir()).with_version(app.package_info().version.to_string()))
 }
 
 #[tauri::command]

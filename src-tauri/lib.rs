@@ -10,6 +10,8 @@ mod logging;
 mod plan_commands;
 mod reply_commands;
 mod state;
+mod update_commands;
+mod updater;
 mod window_state;
 
 use tauri::Manager;
@@ -101,6 +103,10 @@ pub fn run() {
         license_commands::license_deactivate,
         license_commands::license_open_portal,
         license_commands::license_set_server,
+        update_commands::update_settings,
+        update_commands::update_set_channel,
+        update_commands::update_check,
+        update_commands::update_install,
     ]);
     let first_call = std::sync::Once::new();
 
@@ -123,11 +129,16 @@ pub fn run() {
         // Opens an exported report in the default viewer when the user asks.
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        // Signed updates; the endpoint is chosen per check (the workspace's channel).
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .on_window_event(window_state::on_window_event)
         .setup(|app| {
             app.manage(window_state::PendingSave::default());
             app.manage(AppState::open_from_args());
             license_watch::start(app.handle());
+            app.manage(updater::PendingUpdate::default());
+            updater::start(app.handle());
+            tracing::info!(version = %app.package_info().version, "app version");
             Ok(())
         })
         .invoke_handler(move |invoke| {

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { appInfo, licenseStatus, licenseTakeLink, onLicenseChanged, onLicenseLink, onLicenseRefusal } from "./api";
-import type { ApiError, AppInfo, Client, LicenseStatus } from "./bindings";
+import {
+  appInfo,
+  licenseStatus,
+  licenseTakeLink,
+  onLicenseChanged,
+  onLicenseLink,
+  onLicenseRefusal,
+  onUpdateAvailable,
+} from "./api";
+import type { ApiError, AppInfo, Client, LicenseStatus, UpdateInfo } from "./bindings";
 import { ClientForm } from "./components/ClientForm";
 import { ClientList } from "./components/ClientList";
 import { ClientPage } from "./components/ClientPage";
@@ -9,6 +17,8 @@ import { LicenseBanner } from "./components/license/LicenseBanner";
 import { LicensePage } from "./components/license/LicensePage";
 import { SettingsPage } from "./components/settings/SettingsPage";
 import { Sidebar, type Section } from "./components/Sidebar";
+import { UpdateBanner } from "./components/updates/UpdateBanner";
+import { UpdateDialog } from "./components/updates/UpdateDialog";
 import { UsagePage } from "./components/usage/UsagePage";
 import { DEFAULT_FILTERS, matchesFilters, type ListFilters } from "./filters";
 import { useShortcut } from "./hooks/useShortcut";
@@ -35,6 +45,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [license, setLicense] = useState<LicenseStatus | null>(null);
   const [linkKey, setLinkKey] = useState<string | null>(null);
+  const [update, setUpdate] = useState<UpdateInfo | null>(null);
+  const [updateOpen, setUpdateOpen] = useState(false);
 
   const reloadLicense = useCallback(() => {
     licenseStatus().then(setLicense, () => undefined);
@@ -60,10 +72,12 @@ export function App() {
     const stopLink = onLicenseLink(openWithKey);
     // A command refused for the licence's sake: the banner should say where it stands now.
     const stopRefusal = onLicenseRefusal(reloadLicense);
+    const stopUpdate = onUpdateAvailable(setUpdate);
     return () => {
       stopChanged();
       stopLink();
       stopRefusal();
+      stopUpdate();
     };
   }, [reloadLicense]);
 
@@ -114,6 +128,9 @@ export function App() {
         {license && view.kind !== "license" ? (
           <LicenseBanner status={license} onOpen={() => navigate("license")} />
         ) : null}
+        {update && !updateOpen ? (
+          <UpdateBanner update={update} onOpen={() => setUpdateOpen(true)} onDismiss={() => setUpdate(null)} />
+        ) : null}
         {error ? <ErrorBanner error={error} onDismiss={() => setError(null)} /> : null}
         <div className="main-scroll">
           <div className="page">
@@ -163,6 +180,16 @@ export function App() {
           </div>
         </div>
       </main>
+
+      {update && updateOpen ? (
+        <UpdateDialog
+          update={update}
+          onClose={() => {
+            setUpdateOpen(false);
+            setUpdate(null);
+          }}
+        />
+      ) : null}
 
       {form ? (
         <ClientForm

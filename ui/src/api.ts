@@ -48,6 +48,10 @@ import type {
   SavedReply,
   SavedReplyInput,
   StoredPlan,
+  UpdateChannel,
+  UpdateEvent,
+  UpdateInfo,
+  UpdateSettings,
   UsageReport,
   UsageTotals,
 } from "./bindings";
@@ -85,6 +89,9 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   license_read_only: true,
   license_not_activated: true,
   plan_limit: true,
+  update_unreachable: true,
+  update_signature: true,
+  update_failed: true,
   internal: true,
 };
 
@@ -601,3 +608,28 @@ export const onLicenseChanged = (handler: (status: LicenseStatus) => void): (() 
 
 /** The key of an activation link opened while the app runs. */
 export const onLicenseLink = (handler: (key: string) => void): (() => void) => onAppEvent("license-link", handler);
+
+// --- Updates ---
+
+/** The update channel, the running version and where the app looks for updates. */
+export const updateSettings = (): Promise<UpdateSettings> => call("update_settings");
+
+export const updateSetChannel = (channel: UpdateChannel): Promise<UpdateSettings> =>
+  call("update_set_channel", { channel });
+
+/** Asks for a newer release on the channel; `null` when this version is the newest. */
+export const updateCheck = (): Promise<UpdateInfo | null> => call("update_check");
+
+/**
+ * Downloads the release found by the last check (progress to `onEvent`), verifies its signature,
+ * installs it and restarts the app. Rejects (and changes nothing) when any step fails.
+ */
+export function updateInstall(onEvent: (event: UpdateEvent) => void): Promise<null> {
+  const channel = new Channel<UpdateEvent>();
+  channel.onmessage = onEvent;
+  return call("update_install", { onEvent: channel });
+}
+
+/** A newer release found by the background check (at start, then every few hours). */
+export const onUpdateAvailable = (handler: (info: UpdateInfo) => void): (() => void) =>
+  onAppEvent("update-available", handler);

@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "update_unreachable" | "update_signature" | "update_failed" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -1197,3 +1197,27 @@ refreshed: boolean,
  * (the licence is read-only now).
  */
 error: ApiError | null, };
+
+export type UpdateChannel = "stable" | "beta";
+
+export type UpdateSettings = { channel: UpdateChannel, 
+/**
+ * The version running now.
+ */
+current_version: string, 
+/**
+ * Where the updater asks (with the `{{…}}` variables the updater fills in).
+ */
+endpoint: string, };
+
+export type UpdateInfo = { version: string, current_version: string, 
+/**
+ * Release notes as the vendor wrote them (plain text or Markdown).
+ */
+notes: string | null, 
+/**
+ * RFC 3339, when given.
+ */
+pub_date: string | null, };
+
+export type UpdateEvent = { "event": "started", total: number | null, } | { "event": "progress", downloaded: number, total: number | null, } | { "event": "installing" } | { "event": "installed", version: string, };

@@ -41,6 +41,7 @@ use crate::replies::{
     AddOutcome, AddRequest, QueueCounts, RedraftRequest, Redrafted, ReplyItem, ReplyQuery,
     ReplySource, SavedReply, SavedReplyInput,
 };
+use crate::updates::{UpdateChannel, UpdateEvent, UpdateInfo, UpdateSettings};
 use crate::{
     ApiError, AppInfo, ArchivedFilter, Client, ClientPatch, ClientQuery, ErrorCode, NewClient,
 };
@@ -168,6 +169,10 @@ pub fn typescript() -> String {
         KeyProgressState::decl(&cfg),
         KeyProgress::decl(&cfg),
         BackgroundCheck::decl(&cfg),
+        UpdateChannel::decl(&cfg),
+        UpdateSettings::decl(&cfg),
+        UpdateInfo::decl(&cfg),
+        UpdateEvent::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -71,6 +71,14 @@ pub enum ErrorCode {
     /// label the plan lacks, no report credit left); the message names the limit and the plan
     /// that allows it. Nothing was changed.
     PlanLimit,
+    /// The update server cannot be reached or gave no usable answer; nothing was changed.
+    UpdateUnreachable,
+    /// A downloaded update whose signature does not verify under the app's key, or is bound to
+    /// another version: refused, nothing installed.
+    UpdateSignature,
+    /// An update could not be installed (no check first, no permission, disk…); the running
+    /// version is untouched.
+    UpdateFailed,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }

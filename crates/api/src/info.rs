@@ -22,4 +22,11 @@ impl AppInfo {
             schema_version: instagrowth_store::Store::known_schema_version(),
         }
     }
+
+    /// The same, naming the running app's own version (the desktop app's package version, which
+    /// the updater compares).
+    pub fn with_version(mut self, version: String) -> Self {
+        self.version = version;
+        self
+    }
 }

@@ -21,6 +21,7 @@ pub mod planner;
 pub mod replies;
 mod report_format;
 pub mod settings;
+pub mod updates;
 mod workspace;
 
 pub use error::{ApiError, ApiResult, ErrorCode};

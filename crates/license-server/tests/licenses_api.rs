@@ -465,6 +465,31 @@ async fn the_update_feed_picks_the_newest_newer_release(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(beta["version"], "2.0.0-beta.1");
+    // Beta users get stable releases too: the stable 1.10.0 is newer than their 1.9.0.
+    let beta_old: serde_json::Value = h
+        .get("/v1/updates/beta/linux/x86_64/1.9.0")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(beta_old["version"], "2.0.0-beta.1", "the newest of both");
+    let windows_beta: serde_json::Value = h
+        .get("/v1/updates/beta/windows/x86_64/2.5.0")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        windows_beta["version"], "3.0.0",
+        "a stable release reaches beta users"
+    );
+    assert_eq!(
+        h.get("/v1/updates/nightly/linux/x86_64/1.0.0")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND,
+        "only stable and beta exist"
+    );
     assert_eq!(
         h.get("/v1/updates/stable/linux/x86_64/latest")
             .await

@@ -17,12 +17,16 @@ pub fn repo_root() -> PathBuf {
         .unwrap()
 }
 
-/// Where built binaries are: `CARGO_TARGET_DIR` or `<root>/target`, debug profile.
-pub fn bin(name: &str) -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
+/// `CARGO_TARGET_DIR` or `<root>/target`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    let path = target.join("debug").join(name);
+        .unwrap_or_else(|| repo_root().join("target"))
+}
+
+/// Where built binaries are: the target dir's debug profile.
+pub fn bin(name: &str) -> PathBuf {
+    let path = target_dir().join("debug").join(name);
     assert!(
         path.exists(),
         "{} is not built; run scripts/test.sh (it builds the app first)",

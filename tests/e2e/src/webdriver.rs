@@ -188,6 +188,15 @@ impl Session {
 
     /// Ends the session; tauri-driver closes the app.
     pub fn quit(self) {
-        let _ = self.call("DELETE", "", None);
+        drop(self);
+    }
+}
+
+/// A session also ends when a test fails half-way: otherwise its app would stay open, and the next
+/// test's app (one instance only) would hand over to it and exit.
+impl Drop for Session {
+    fn drop(&mut self) {
+        let url = format!("{}/session/{}", self.base, self.id);
+        let _ = self.agent.delete(&url).call();
     }
 }

@@ -105,22 +105,33 @@ fn a_seat_is_activated_in_the_window_and_a_revocation_makes_it_read_only() {
     assert_eq!(seats.trim(), "1 of 2 in use");
     let machine = app.text_content(&app.wait_for(&by_id("license-machine"), WAIT));
     assert_eq!(machine.trim(), "E2E workstation");
-    app.wait_gone(&by_id("license-banner"), WAIT);
     std::thread::sleep(Duration::from_millis(300));
     screenshot("license-03-active.png");
+    // Active: no banner on the other pages either.
+    app.click(&app.wait_for(&by_id("nav-clients"), WAIT));
+    app.wait_for("[data-testid='client-row'][data-handle='glow']", WAIT);
+    assert!(
+        app.find(&by_id("license-banner")).is_none(),
+        "no banner once active"
+    );
 
     // Revoked at the server: "Check now" hears it and the app turns read-only.
     server.admin(&["licenses", "revoke", &key]);
+    app.click(&app.wait_for(&by_id("nav-license"), WAIT));
     app.click(&app.wait_for(&by_id("license-refresh"), WAIT));
     wait_attr(&app, &by_id("license-summary"), "data-state", "read_only");
+    let reason = app.text_content(&app.wait_for(&by_id("license-reason"), WAIT));
+    assert!(reason.contains("revoked"), "{reason}");
+    screenshot("license-04-revoked.png");
+
+    // Every other page says so in the banner.
+    app.click(&app.wait_for(&by_id("nav-clients"), WAIT));
     wait_attr(&app, &by_id("license-banner"), "data-state", "read_only");
     let banner = app.text_content(&app.wait_for(&by_id("license-banner"), WAIT));
     assert!(banner.contains("revoked"), "{banner}");
     assert!(banner.contains("viewable and exportable"), "{banner}");
-    screenshot("license-04-revoked.png");
 
     // Everything made stays viewable; nothing new can be made.
-    app.click(&app.wait_for(&by_id("nav-clients"), WAIT));
     app.click(&app.wait_for("[data-testid='client-row'][data-handle='glow']", WAIT));
     app.wait_for(&by_id("client-title"), WAIT);
     app.click(&app.wait_for(&by_id("nav-clients"), WAIT));

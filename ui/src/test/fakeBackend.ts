@@ -23,6 +23,7 @@ import type {
 } from "../bindings";
 
 import { FakeLicense } from "./fakeLicense";
+import { FakeUpdates } from "./fakeUpdates";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Seed = Partial<NewClient> & { name: string; handle: string; archived?: boolean };
@@ -126,6 +127,8 @@ export class FakeBackend {
   version = "0.1.0";
   /** The licence commands (a trial unless a test changes it). */
   license = new FakeLicense();
+  /** The update commands (no release offered unless a test adds one). */
+  updates = new FakeUpdates();
   private failures = new Map<string, ApiError>();
   private pending = new Map<string, Promise<void>>();
   /** Stored posts, follower snapshots and import batches of every client. */
@@ -216,6 +219,7 @@ export class FakeBackend {
       throw failure;
     }
     if (cmd.startsWith("license_")) return this.license.answer(cmd, args);
+    if (cmd.startsWith("update_")) return this.updates.answer(cmd, args);
     const key = args.key as string;
     switch (cmd) {
       case "app_info":

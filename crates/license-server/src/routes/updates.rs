@@ -1,7 +1,8 @@
 //! `GET /v1/updates/{channel}/{target}/{arch}/{current_version}`: the Tauri updater's dynamic
 //! endpoint (formats.md §7). The newest release on the channel for that target and arch whose
 //! version is greater than `current_version` by semver, as `{version, notes, pub_date, url,
-//! signature}`; `204 No Content` when there is none.
+//! signature}`; `204 No Content` when there is none. The beta channel sees stable releases too
+//! (a beta user is never held back from a newer stable); another channel is `404`.
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -18,8 +19,20 @@ pub async fn latest(
 ) -> Result<Response, ApiError> {
     let current = semver::Version::parse(current.trim_start_matches('v'))
         .map_err(|_| ApiError::bad_request(format!("“{current}” is not a version like 1.2.3")))?;
+    let channels: &[&str] = match channel.as_str() {
+        "stable" => &["stable"],
+        "beta" => &["beta", "stable"],
+        _ => {
+            return Err(ApiError::not_found(format!(
+                "there is no update channel “{channel}”: use stable or beta"
+            )))
+        }
+    };
     let mut conn = state.db.pool().acquire().await?;
-    let candidates = releases::for_platform(&mut conn, &channel, &target, &arch).await?;
+    let mut candidates = Vec::new();
+    for c in channels {
+        candidates.extend(releases::for_platform(&mut conn, c, &target, &arch).await?);
+    }
     let newest = candidates
         .into_iter()
         .filter_map(|r| semver::Version::parse(&r.version).ok().map(|v| (v, r)))

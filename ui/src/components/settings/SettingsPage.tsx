@@ -9,6 +9,7 @@ import { AiStatusLine } from "./AiStatusLine";
 import { AiTestSection } from "./AiTestSection";
 import { AiTrySection } from "./AiTrySection";
 import { BrandingSection } from "./BrandingSection";
+import { UpdatesSection } from "../updates/UpdatesSection";
 import { SettingsCard } from "./SettingsCard";
 import "./Settings.css";
 
@@ -50,7 +51,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
           <h1 id="settings-title" className="page-title">
             Settings
           </h1>
-          <p className="page-subtitle">How this workspace drafts with AI and brands its reports.</p>
+          <p className="page-subtitle">How this workspace drafts with AI, brands its reports and gets updates.</p>
         </div>
       </header>
 
@@ -98,6 +99,14 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
           Audit PDFs carry your agency's brand. The preview shows the cover as clients will see it.
         </p>
         <BrandingSection />
+      </section>
+
+      <section className="settings-section" aria-labelledby="updates-title">
+        <h2 id="updates-title" className="settings-section-title">
+          Updates
+        </h2>
+        <p className="settings-intro">New versions come signed from InstaGrowth; you decide when to install them.</p>
+        <UpdatesSection />
       </section>
     </section>
   );
