@@ -3,9 +3,10 @@
 //! are the Tauri updater plugin's (the app's `update_commands.rs`); this module is what decides
 //! where it looks, shared with the CLI.
 //!
-//! The endpoint is `{licence server}/v1/updates/{channel}/{{target}}/{{arch}}/{{current_version}}`
-//! (formats.md §7): the server answers the newest newer release for this OS and architecture, or
-//! `204`. Beta users also get stable releases. Signatures are checked against the public key
+//! The endpoint is
+//! `{licence server}/v1/updates/{channel}/{{target}}/{{arch}}/{{current_version}}?bundle={{bundle_type}}`
+//! (formats.md §7): the server answers the newest newer release for this OS, architecture and
+//! package type (an app installed from a .deb is offered a .deb), or `204`. Beta users also get stable releases. Signatures are checked against the public key
 //! built into the app, bound to the version (`requireSignedVersion`), so an older signed release
 //! can never be offered as a newer one.
 use instagrowth_store::queries::settings;
@@ -117,7 +118,7 @@ pub async fn endpoint(ws: &Workspace) -> ApiResult<String> {
     let server = server_url(ws).await?;
     let channel = channel(ws).await?;
     Ok(format!(
-        "{server}/v1/updates/{}/{{{{target}}}}/{{{{arch}}}}/{{{{current_version}}}}",
+        "{server}/v1/updates/{}/{{{{target}}}}/{{{{arch}}}}/{{{{current_version}}}}?bundle={{{{bundle_type}}}}",
         channel.as_str()
     ))
 }
@@ -146,7 +147,7 @@ mod tests {
         assert_eq!(s.channel, UpdateChannel::Stable);
         assert_eq!(
             s.endpoint,
-            "https://licenses.example.com/v1/updates/stable/{{target}}/{{arch}}/{{current_version}}"
+            "https://licenses.example.com/v1/updates/stable/{{target}}/{{arch}}/{{current_version}}?bundle={{bundle_type}}"
         );
         let s = set_channel(&ws, UpdateChannel::Beta).await.unwrap();
         assert_eq!(s.channel, UpdateChannel::Beta);

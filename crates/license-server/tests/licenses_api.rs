@@ -421,6 +421,7 @@ async fn the_update_feed_picks_the_newest_newer_release(db: TestDb) {
                 version: version.into(),
                 target: target.into(),
                 arch: "x86_64".into(),
+                bundle: String::new(),
                 url: format!("https://dl.example.test/{version}/{target}.tar.gz"),
                 signature: format!("sig-{version}"),
                 notes: format!("Notes {version}"),
@@ -495,6 +496,67 @@ async fn the_update_feed_picks_the_newest_newer_release(db: TestDb) {
             .await
             .status(),
         StatusCode::BAD_REQUEST
+    );
+
+    // Per package type: a .deb installation never gets the AppImage, and the reverse.
+    let mut conn = h.db.pool().acquire().await.unwrap();
+    for (version, bundle) in [("1.11.0", "deb"), ("1.12.0", "appimage"), ("1.10.0", "deb")] {
+        assert!(releases::insert(
+            &mut conn,
+            &releases::Release {
+                id: uuid::Uuid::new_v4().to_string(),
+                channel: "stable".into(),
+                version: version.into(),
+                target: "linux".into(),
+                arch: "x86_64".into(),
+                bundle: bundle.into(),
+                url: format!("https://dl.example.test/{version}/app.{bundle}"),
+                signature: format!("sig-{version}-{bundle}"),
+                notes: String::new(),
+                pub_date: "2026-11-02T00:00:00Z".into(),
+                created_at: 0,
+            },
+        )
+        .await
+        .unwrap());
+    }
+    drop(conn);
+    let pick = |bundle: &'static str| {
+        let h = &h;
+        async move {
+            let r = h
+                .get(&format!(
+                    "/v1/updates/stable/linux/x86_64/1.9.0?bundle={bundle}"
+                ))
+                .await;
+            let v: serde_json::Value = r.json().await.unwrap();
+            (
+                v["version"].as_str().unwrap().to_string(),
+                v["url"].as_str().unwrap().to_string(),
+            )
+        }
+    };
+    assert_eq!(
+        pick("deb").await,
+        (
+            "1.11.0".to_string(),
+            "https://dl.example.test/1.11.0/app.deb".to_string()
+        )
+    );
+    assert_eq!(
+        pick("appimage").await,
+        (
+            "1.12.0".to_string(),
+            "https://dl.example.test/1.12.0/app.appimage".to_string()
+        )
+    );
+    assert_eq!(
+        pick("unknown").await,
+        (
+            "1.10.0".to_string(),
+            "https://dl.example.test/1.10.0/linux.tar.gz".to_string()
+        ),
+        "a build of unknown packaging only gets builds for any"
     );
 }
 

@@ -155,6 +155,10 @@ pub enum ReleasesCommand {
         target: String,
         #[arg(long, value_parser = ["x86_64", "aarch64"])]
         arch: String,
+        /// The package type this bundle updates (an app installed from a .deb takes a .deb);
+        /// leave out for a bundle any installation of the platform can take.
+        #[arg(long, value_parser = ["appimage", "deb", "rpm", "msi", "nsis", "app"])]
+        bundle: Option<String>,
         /// Where the updater downloads the bundle.
         #[arg(long)]
         url: String,

@@ -41,6 +41,7 @@ pub async fn releases(db_url: &str, cmd: ReleasesCommand) -> Result<(), ServerEr
             version,
             target,
             arch,
+            bundle,
             url,
             signature,
             notes,
@@ -73,22 +74,29 @@ pub async fn releases(db_url: &str, cmd: ReleasesCommand) -> Result<(), ServerEr
                 version: version.to_string(),
                 target,
                 arch,
+                bundle: bundle.unwrap_or_default(),
                 url,
                 signature,
                 notes,
                 pub_date,
                 created_at: time::now(),
             };
-            if !releases::insert(&mut conn, &r).await? {
-                return Err(ServerError::Invalid(format!(
-                    "{} {} for {}-{} is already published",
-                    r.channel, r.version, r.target, r.arch
-                )));
-            }
-            println!(
-                "Published {} {} for {}-{}",
-                r.channel, r.version, r.target, r.arch
+            let what = format!(
+                "{} {} for {}-{}{}",
+                r.channel,
+                r.version,
+                r.target,
+                r.arch,
+                if r.bundle.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", r.bundle)
+                }
             );
+            if !releases::insert(&mut conn, &r).await? {
+                return Err(ServerError::Invalid(format!("{what} is already published")));
+            }
+            println!("Published {what}");
             drop(conn);
             db.close().await;
         }
@@ -103,8 +111,18 @@ pub async fn releases(db_url: &str, cmd: ReleasesCommand) -> Result<(), ServerEr
             } else {
                 for r in rows {
                     println!(
-                        "{:<7} {:<12} {}-{:<8} {}  {}",
-                        r.channel, r.version, r.target, r.arch, r.pub_date, r.url
+                        "{:<7} {:<12} {}-{:<8} {:<8} {}  {}",
+                        r.channel,
+                        r.version,
+                        r.target,
+                        r.arch,
+                        if r.bundle.is_empty() {
+                            "any"
+                        } else {
+                            &r.bundle
+                        },
+                        r.pub_date,
+                        r.url
                     );
                 }
             }

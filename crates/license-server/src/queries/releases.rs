@@ -1,4 +1,5 @@
-//! `releases`: app builds for the Tauri updater, one row per channel × version × target × arch.
+//! `releases`: app builds for the Tauri updater, one row per channel × version × target × arch ×
+//! package type (`bundle`: `appimage`, `deb`, `rpm`, `msi`, `nsis`, `app`, or `''` for any).
 use serde::Serialize;
 use sqlx::AnyConnection;
 
@@ -9,6 +10,8 @@ pub struct Release {
     pub version: String,
     pub target: String,
     pub arch: String,
+    /// The package type this build installs as (the updater's `{{bundle_type}}`); `""`: any.
+    pub bundle: String,
     pub url: String,
     /// The contents of the updater `.sig` file.
     pub signature: String,
@@ -19,19 +22,20 @@ pub struct Release {
 }
 
 const COLUMNS: &str =
-    "id, channel, version, target, arch, url, signature, notes, pub_date, created_at";
+    "id, channel, version, target, arch, bundle, url, signature, notes, pub_date, created_at";
 
-/// Adds a release; `false` when that channel/version/target/arch already exists.
+/// Adds a release; `false` when that channel/version/target/arch/bundle already exists.
 pub async fn insert(conn: &mut AnyConnection, r: &Release) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "INSERT INTO releases (id, channel, version, target, arch, url, signature, notes, pub_date, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (channel, version, target, arch) DO NOTHING",
+        "INSERT INTO releases (id, channel, version, target, arch, bundle, url, signature, notes, pub_date, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (channel, version, target, arch, bundle) DO NOTHING",
     )
     .bind(&r.id)
     .bind(&r.channel)
     .bind(&r.version)
     .bind(&r.target)
     .bind(&r.arch)
+    .bind(&r.bundle)
     .bind(&r.url)
     .bind(&r.signature)
     .bind(&r.notes)
@@ -42,7 +46,8 @@ pub async fn insert(conn: &mut AnyConnection, r: &Release) -> Result<bool, sqlx:
     Ok(done.rows_affected() == 1)
 }
 
-/// Every release for one channel and platform (the caller picks the newest by semver).
+/// Every release for one channel and platform, any package type (the caller picks the newest by
+/// semver among those that suit the installation).
 pub async fn for_platform(
     conn: &mut AnyConnection,
     channel: &str,

@@ -3,7 +3,12 @@
 //! version is greater than `current_version` by semver, as `{version, notes, pub_date, url,
 //! signature}`; `204 No Content` when there is none. The beta channel sees stable releases too
 //! (a beta user is never held back from a newer stable); another channel is `404`.
-use axum::extract::{Path, State};
+//!
+//! `?bundle=` is how the asking app was installed (the updater's `{{bundle_type}}`: `appimage`,
+//! `deb`, `rpm`, `msi`, `nsis`, `app`, or `unknown`): only releases for that package type, or for
+//! any (`bundle = ''`), are offered — an app installed from a .deb must never be handed an
+//! AppImage. At the same version, the one made for the package type wins.
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -13,10 +18,18 @@ use crate::error::ApiError;
 use crate::queries::releases;
 use crate::server::AppState;
 
+#[derive(Debug, serde::Deserialize)]
+pub struct UpdateQuery {
+    #[serde(default)]
+    bundle: Option<String>,
+}
+
 pub async fn latest(
     State(state): State<AppState>,
     Path((channel, target, arch, current)): Path<(String, String, String, String)>,
+    Query(q): Query<UpdateQuery>,
 ) -> Result<Response, ApiError> {
+    let bundle = q.bundle.unwrap_or_default();
     let current = semver::Version::parse(current.trim_start_matches('v'))
         .map_err(|_| ApiError::bad_request(format!("“{current}” is not a version like 1.2.3")))?;
     let channels: &[&str] = match channel.as_str() {
@@ -35,9 +48,13 @@ pub async fn latest(
     }
     let newest = candidates
         .into_iter()
+        .filter(|r| r.bundle.is_empty() || r.bundle == bundle)
         .filter_map(|r| semver::Version::parse(&r.version).ok().map(|v| (v, r)))
         .filter(|(v, _)| *v > current)
-        .max_by(|a, b| a.0.cmp(&b.0));
+        .max_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then((!a.1.bundle.is_empty()).cmp(&!b.1.bundle.is_empty()))
+        });
     Ok(match newest {
         None => StatusCode::NO_CONTENT.into_response(),
         Some((version, r)) => Json(json!({
