@@ -163,7 +163,7 @@ build() {
   npm --prefix ui run build || die "the UI build failed (see above)"
   say "building InstaGrowth OS $VERSION for $OS-$ARCH ($BUNDLES)"
   local args=(build --ci --bundles "$BUNDLES" --config "$scratch/release.conf.json")
-  [[ -n $TARGET ]] && args+=(--target "$TARGET")
+  if [[ -n $TARGET ]]; then args+=(--target "$TARGET"); fi
   args+=("${EXTRA_CONFIG[@]+"${EXTRA_CONFIG[@]}"}" "${TAURI_FLAGS[@]+"${TAURI_FLAGS[@]}"}")
   "$TAURI_CLI" "${args[@]}" || die "the Tauri build failed (see above)"
 
@@ -199,7 +199,7 @@ publish() {
 main() {
   parse_args "$@"
   check_inputs
-  ((BUILD)) && build
+  if ((BUILD)); then build; fi
   publish
 }
 
