@@ -1221,3 +1221,19 @@ notes: string | null,
 pub_date: string | null, };
 
 export type UpdateEvent = { "event": "started", total: number | null, } | { "event": "progress", downloaded: number, total: number | null, } | { "event": "installing" } | { "event": "installed", version: string, };
+
+export type WorkspaceCounts = { clients: number, posts: number, follower_snapshots: number, audits: number, plans: number, content_items: number, reply_messages: number, settings: number, };
+
+export type BackupManifest = { format: number, 
+/**
+ * The app version that wrote it.
+ */
+app_version: string, 
+/**
+ * The database schema (newest migration) inside.
+ */
+schema_version: number, 
+/**
+ * RFC 3339.
+ */
+created_at: string, counts: WorkspaceCounts, };

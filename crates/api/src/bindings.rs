@@ -173,6 +173,8 @@ pub fn typescript() -> String {
         UpdateSettings::decl(&cfg),
         UpdateInfo::decl(&cfg),
         UpdateEvent::decl(&cfg),
+        instagrowth_store::snapshot::WorkspaceCounts::decl(&cfg),
+        crate::backup::BackupManifest::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

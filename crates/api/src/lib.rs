@@ -5,6 +5,7 @@
 
 pub mod ai;
 pub mod audit;
+pub mod backup;
 pub mod bindings;
 pub mod branding;
 pub mod clients;

@@ -174,6 +174,10 @@ pub enum Command {
     /// active, grace, read-only), refresh it, or deactivate this computer.
     #[command(subcommand)]
     License(LicenseCommand),
+    /// The whole workspace in one file (.igbackup), and back into an empty workspace. Never holds
+    /// secrets (keys stay in the OS keychain) or this computer's licence.
+    #[command(subcommand)]
+    Backup(BackupCommand),
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {
@@ -310,6 +314,29 @@ pub enum PresetArg {
     Ollama,
     Lmstudio,
     Custom,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BackupCommand {
+    /// Write a backup of the workspace to FILE (replaced if it exists).
+    Create {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore FILE into the workspace folder, which must have no clients (use --data-dir to
+    /// name a new one). Close the app on that folder first.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Say what FILE holds, without restoring it.
+    Inspect {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -6,6 +6,7 @@ mod ai_cmd;
 mod ai_output;
 mod args;
 mod audit_cmd;
+mod backup_cmd;
 mod clients_cmd;
 mod content_cmd;
 mod import_cmd;
@@ -66,7 +67,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             ..
         } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
         Command::Replies { .. } => {}
-        Command::License(_) => {}
+        Command::License(_) | Command::Backup(_) => {}
     }
     let replies_input = match &cli.command {
         Command::Replies {
@@ -91,6 +92,12 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Ai(AiCommand::SetKey) => Some(ai_cmd::read_key()?),
         _ => None,
     };
+    // Restoring and inspecting never open (or create) a workspace first.
+    if let Command::Backup(cmd) = &cli.command {
+        if let Some(done) = backup_cmd::without_workspace(cmd, cli.data_dir.clone()).await {
+            return done;
+        }
+    }
     let ws = Workspace::open_resolved(cli.data_dir).await?;
     let result = match cli.command {
         Command::Clients(cmd) => clients_cmd::run(&ws, cmd).await,
@@ -123,6 +130,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             None => unreachable!("read above"),
         },
         Command::License(cmd) => license_cmd::run(&ws, cmd, license_key).await,
+        Command::Backup(cmd) => backup_cmd::run(&ws, cmd).await,
     };
     ws.close().await;
     result

@@ -10,6 +10,7 @@ pub mod imports;
 pub mod model;
 mod post_index;
 pub mod queries;
+pub mod snapshot;
 pub mod validate;
 
 pub use db::{Store, DB_FILE_NAME};

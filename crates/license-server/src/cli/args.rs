@@ -143,6 +143,8 @@ pub enum CustomersCommand {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum ReleasesCommand {
     /// Publish a build to the updater feed.
     Add {
