@@ -3,7 +3,7 @@
 # JSON work runs on Node (the build needs it anyway), so nothing else has to be installed; Node is
 # given paths relative to the repository root, which also works from Git Bash on Windows.
 # The publishing functions read the globals release.sh sets: CHANNEL, VERSION, BASE_URL, NOTES,
-# NOTES_GIVEN, PUB_DATE, LINUX_UPDATER.
+# NOTES_GIVEN, PUB_DATE.
 # shellcheck shell=bash
 # shellcheck disable=SC2016 # the Node programs are single-quoted on purpose
 # shellcheck disable=SC2153 # VERSION and friends are release.sh's globals
@@ -223,71 +223,43 @@ updater_artifacts() {
 
 # ── publishing ───────────────────────────────────────────────────────────────────────────────
 
-# The artifact the licence server hands out for an os-arch. Its feed has one entry per channel,
-# version, target and arch (the app's endpoint names no bundle type), so one installer per platform
-# is registered. On Linux that is the AppImage unless LINUX_UPDATER says otherwise: the updater
-# plugin refuses a download that is not a .deb/.rpm in a deb/rpm install, but an AppImage install
-# overwrites itself with whatever it downloads, so serving a .deb would break AppImage installs.
-server_preference() {
-  case "$1" in
-    linux) echo "${LINUX_UPDATER:-appimage}" ;;
-    windows) echo "nsis msi" ;;
-    darwin) echo "app" ;;
-  esac
-}
-
-# The artifact to register for one os-arch, from the artifacts list.
-server_artifact() {
-  local list="$1" os="$2" arch="$3" want p_os p_arch installer p_file
-  for want in $(server_preference "$os"); do
-    while read -r p_os p_arch installer p_file; do
-      if [[ $p_os == "$os" && $p_arch == "$arch" && $installer == "$want" ]]; then
-        printf '%s\n' "$p_file"
-        return 0
-      fi
-    done <"$list"
-  done
-  [[ $os == linux ]] || die "no $(server_preference "$os") updater artifact for $os-$arch"
-  die "no ${LINUX_UPDATER:-appimage} for $os-$arch to register: build it, or choose what the licence server hands to every Linux install with --linux-updater deb|rpm (AppImage installs cannot take it; see --help)"
-}
-
-# register_releases ARTIFACTS_FILE: `instagrowth-license-server releases add` per platform. Every
-# platform is checked first, so a conflict registers nothing. Re-running is safe: an identical entry
-# already there is skipped; a different one for the same channel, version and platform is an error.
+# register_releases ARTIFACTS_FILE: `instagrowth-license-server releases add` for every updater
+# artifact, with its package type (`--bundle deb|rpm|appimage|msi|nsis|app`): the app asks the feed
+# with its own `{{bundle_type}}`, so a .deb installation is offered the .deb and an AppImage the
+# AppImage. Every entry is checked first, so a conflict registers nothing. Re-running is safe: an
+# identical entry is skipped; a different one for the same channel, version, platform and package
+# type is an error.
 register_releases() {
   local list="$1" bin="${LICENSE_SERVER_BIN:-instagrowth-license-server}"
   command -v "$bin" >/dev/null || die "licence server binary \"$bin\" not found: set LICENSE_SERVER_BIN or put instagrowth-license-server on PATH"
   [[ -n ${LICENSE_DB_URL:-} ]] || die "--register needs LICENSE_DB_URL (the licence server's database)"
-  local existing platforms os arch file url state plan=""
+  local existing os arch bundle file url state plan=""
   local -a args
   existing=$("$bin" releases list --json </dev/null) || die "could not read the licence server's releases (LICENSE_DB_URL=$LICENSE_DB_URL)"
-  platforms=$(awk '{print $1" "$2}' "$list" | sort -u)
-  [[ -n $platforms ]] || die "no signed updater artifacts to register"
-  while read -r os arch; do
-    file=$(server_artifact "$list" "$os" "$arch")
+  while read -r os arch bundle file; do
     url="$BASE_URL/$(basename "$file")"
-    state=$(EXISTING="$existing" CH="$CHANNEL" V="$VERSION" T="$os" A="$arch" U="$url" \
+    state=$(EXISTING="$existing" CH="$CHANNEL" V="$VERSION" T="$os" A="$arch" B="$bundle" U="$url" \
       S="$(tr -d '\r\n' <"$file.sig")" node -e '
 const e = process.env, rows = JSON.parse(e.EXISTING);
-const r = rows.find((r) => r.channel === e.CH && r.version === e.V && r.target === e.T && r.arch === e.A);
+const r = rows.find((r) => r.channel === e.CH && r.version === e.V && r.target === e.T && r.arch === e.A && (r.bundle || "") === e.B);
 process.stdout.write(!r ? "new" : r.url === e.U && r.signature.trim() === e.S ? "same" : "different");')
     if [[ $state == different ]]; then
-      die "$CHANNEL $VERSION for $os-$arch is already registered with another URL or signature: publish a new version instead"
+      die "$CHANNEL $VERSION for $os-$arch ($bundle) is already registered with another URL or signature: publish a new version instead"
     fi
-    plan+="$state $os $arch $file $url"$'\n'
-  done <<<"$platforms"
+    plan+="$state $os $arch $bundle $file $url"$'\n'
+  done <"$list"
 
-  while read -r state os arch file url; do
+  while read -r state os arch bundle file url; do
     [[ -n $state ]] || continue
     if [[ $state == same ]]; then
-      say "already registered: $CHANNEL $VERSION $os-$arch ($url)"
+      say "already registered: $CHANNEL $VERSION $os-$arch ($bundle) $url"
       continue
     fi
-    say "registering $CHANNEL $VERSION $os-$arch → $url"
+    say "registering $CHANNEL $VERSION $os-$arch ($bundle) → $url"
     args=(releases add --channel "$CHANNEL" --version "$VERSION" --target "$os" --arch "$arch"
-      --url "$url" --signature "$file.sig" --notes "$NOTES")
+      --bundle "$bundle" --url "$url" --signature "$file.sig" --notes "$NOTES")
     if [[ -n $PUB_DATE ]]; then args+=(--pub-date "$PUB_DATE"); fi
-    "$bin" "${args[@]}" </dev/null || die "instagrowth-license-server releases add failed for $os-$arch"
+    "$bin" "${args[@]}" </dev/null || die "instagrowth-license-server releases add failed for $os-$arch ($bundle)"
   done <<<"$plan"
 }
 

@@ -20,9 +20,10 @@ channel in one of two ways:
                   manifest. Runs on several OSes merge their platforms into the same file when the
                   version is the same; an older manifest is replaced; a newer one is refused. A
                   stable release also updates dist/release/beta/latest.json unless beta is ahead.
-  --register      add each platform to the licence server's update feed by running
-                  `instagrowth-license-server releases add` (needs LICENSE_DB_URL). Re-running is
-                  safe: an identical entry is skipped.
+  --register      add every updater artifact to the licence server's update feed by running
+                  `instagrowth-license-server releases add --bundle <package type>` (needs
+                  LICENSE_DB_URL), so each installation is offered its own kind of package.
+                  Re-running is safe: an identical entry is skipped.
 
 Required:
   --channel stable|beta   the update channel (stable may not carry a pre-release version)
@@ -43,12 +44,6 @@ Options:
   --ignore-version-mismatches
                           passed to `tauri build`: build although a Tauri crate and its npm
                           package differ in major.minor (only when you know they are compatible)
-  --linux-updater appimage|deb|rpm
-                          --register: the Linux package the licence server hands to every Linux
-                          install (its feed has one entry per OS and arch). Default: appimage. An
-                          AppImage install overwrites itself with whatever it downloads, so only
-                          choose deb or rpm when no AppImage of this app is out there; deb and rpm
-                          installs refuse a package of another kind (they update by hand then).
   --no-build              do not build: publish the files already in dist/release/<version>/
                           (e.g. every OS's bundles, downloaded from CI)
   --out DIR               output folder instead of dist/release
@@ -79,7 +74,7 @@ EOF
 }
 
 CHANNEL="" BASE_URL="" MODE="" VERSION="" BUNDLES="" TARGET="" NOTES="" NOTES_GIVEN=0 PUB_DATE=""
-BUILD=1 OUT_ROOT="dist/release" LINUX_UPDATER=appimage
+BUILD=1 OUT_ROOT="dist/release"
 EXTRA_CONFIG=() TAURI_FLAGS=()
 
 parse_args() {
@@ -90,7 +85,7 @@ parse_args() {
       --register) MODE=register ;;
       --no-build) BUILD=0 ;;
       --ignore-version-mismatches) TAURI_FLAGS+=(--ignore-version-mismatches) ;;
-      --channel | --base-url | --version | --bundles | --target | --config | --notes | --notes-file | --pub-date | --out | --linux-updater)
+      --channel | --base-url | --version | --bundles | --target | --config | --notes | --notes-file | --pub-date | --out)
         (($# >= 2)) || die "$1 needs a value (see --help)"
         case "$1" in
           --channel) CHANNEL=$2 ;;
@@ -103,7 +98,6 @@ parse_args() {
           --notes-file) [[ -f $2 ]] || die "notes file $2 not found"; NOTES=$(<"$2") NOTES_GIVEN=1 ;;
           --pub-date) PUB_DATE=$2 ;;
           --out) OUT_ROOT=${2%/} ;;
-          --linux-updater) LINUX_UPDATER=$2 ;;
         esac
         shift
         ;;
@@ -131,7 +125,6 @@ check_inputs() {
     die "--pub-date must be RFC 3339, e.g. 2026-11-26T12:00:00Z, not \"$PUB_DATE\""
   fi
   [[ $NOTES_GIVEN == 1 ]] || NOTES="InstaGrowth OS $VERSION"
-  [[ $LINUX_UPDATER =~ ^(appimage|deb|rpm)$ ]] || die "--linux-updater must be appimage, deb or rpm, not \"$LINUX_UPDATER\""
 
   PUBKEY=$(updater_pubkey)
   [[ -n $PUBKEY ]] || die "TAURI_UPDATER_PUBKEY is not set (the contents of the updater key's .pub file)"
