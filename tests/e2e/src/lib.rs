@@ -113,6 +113,9 @@ impl Driver {
     /// [`Driver::start`] with extra environment variables for the app it launches (the app
     /// inherits tauri-driver's environment).
     pub fn start_with_env(sandbox: &Sandbox, env: &[(&str, &str)]) -> Self {
+        // The app allows one instance: a previous test's app still shutting down would take this
+        // test's launch over, and the new session would fail.
+        wait_for_previous_apps();
         let port = free_port();
         let native = free_port();
         let exe = std::env::var_os("TAURI_DRIVER")
@@ -157,6 +160,40 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Process ids of running `instagrowth-os` apps (any copy of the binary).
+fn running_apps() -> Vec<u32> {
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
+            continue;
+        };
+        let name = exe
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if name == "instagrowth-os" || name.starts_with("instagrowth-os ") {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// Waits (up to 20 s) for apps of earlier tests to exit, then kills what is left.
+fn wait_for_previous_apps() {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !running_apps().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    for pid in running_apps() {
+        eprintln!("killing app {pid} left by an earlier test");
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
     }
 }
 
