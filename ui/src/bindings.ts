@@ -1237,3 +1237,9 @@ schema_version: number,
  * RFC 3339.
  */
 created_at: string, counts: WorkspaceCounts, };
+
+export type ClientExport = { path: string, handle: string, 
+/**
+ * `<table>`: rows, for the tables that held anything.
+ */
+tables: Array<[string, number]>, };

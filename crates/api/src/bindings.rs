@@ -175,6 +175,7 @@ pub fn typescript() -> String {
         UpdateEvent::decl(&cfg),
         instagrowth_store::snapshot::WorkspaceCounts::decl(&cfg),
         crate::backup::BackupManifest::decl(&cfg),
+        crate::client_export::ClientExport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod backup;
 pub mod bindings;
 pub mod branding;
+pub mod client_export;
 pub mod clients;
 pub mod content;
 pub mod dashboard;

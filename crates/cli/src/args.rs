@@ -259,6 +259,17 @@ pub enum ClientsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write everything stored about a client to a zip (one JSON file per table, and a README):
+    /// for the client's own data request, or handing the account over.
+    Export {
+        /// Client id or @handle.
+        client: String,
+        /// The zip to write (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Make an archived client active again.
     Unarchive {
         /// Client id or @handle.

@@ -98,6 +98,17 @@ pub async fn run(ws: &Workspace, cmd: ClientsCommand) -> Result<(), ApiError> {
             let c = clients::archive(ws, &client).await?;
             output::client_or_line(json, &c, format!("Archived @{} ({})", c.handle, c.name))
         }
+        ClientsCommand::Export { client, out, json } => {
+            let done = instagrowth_api::client_export::export(ws, &client, &out).await?;
+            if json {
+                return output::json(&done);
+            }
+            println!("Wrote everything about @{} to {}", done.handle, done.path);
+            for (table, rows) in &done.tables {
+                println!("  {table:<20} {rows}");
+            }
+            Ok(())
+        }
         ClientsCommand::Unarchive { client, json } => {
             let c = clients::unarchive(ws, &client).await?;
             output::client_or_line(json, &c, format!("Restored @{} ({})", c.handle, c.name))

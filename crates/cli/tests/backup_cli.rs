@@ -87,3 +87,33 @@ fn a_backup_is_made_inspected_and_restored_into_a_new_folder() {
         .code(2);
     assert!(!nowhere.join("instagrowth.db").exists());
 }
+
+#[test]
+fn a_clients_data_is_exported_to_a_zip() {
+    let ws = Ws::with_client("Glow Studio", "glow", "skincare");
+    let zip_path = ws.path("glow-data.zip");
+    let done = ws.json(&[
+        "clients",
+        "export",
+        "@glow",
+        "--out",
+        zip_path.to_str().unwrap(),
+    ]);
+    assert_eq!(done["handle"], "glow");
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let client: serde_json::Value =
+        serde_json::from_reader(z.by_name("client.json").unwrap()).unwrap();
+    assert_eq!(client["name"], "Glow Studio");
+    assert!(z.by_name("README.txt").is_ok());
+
+    let out = ws
+        .cmd()
+        .args(["clients", "export", "@nobody", "--out"])
+        .arg(ws.path("x.zip"))
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("nobody"));
+    assert!(!ws.path("x.zip").exists());
+}

@@ -4,6 +4,7 @@
 //! `migrations/` folder and are embedded at compile time; they never change once released.
 //! Each table has its own query module under [`queries`].
 
+pub mod client_export;
 mod db;
 mod error;
 pub mod imports;
