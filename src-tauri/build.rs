@@ -81,6 +81,7 @@ fn main() {
         "update_set_channel",
         "update_check",
         "update_install",
+        "backup_create",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

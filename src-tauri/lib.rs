@@ -2,6 +2,7 @@
 //! `instagrowth-api`. No domain logic lives here.
 mod ai_commands;
 mod audit_commands;
+mod backup_commands;
 mod commands;
 mod content_commands;
 mod license_commands;
@@ -107,6 +108,7 @@ pub fn run() {
         update_commands::update_set_channel,
         update_commands::update_check,
         update_commands::update_install,
+        backup_commands::backup_create,
     ]);
     let first_call = std::sync::Once::new();
 

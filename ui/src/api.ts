@@ -12,6 +12,7 @@ import type {
   AppInfo,
   AuditDocument,
   AuditSummary,
+  BackupManifest,
   BrandRules,
   Branding,
   Client,
@@ -633,3 +634,21 @@ export function updateInstall(onEvent: (event: UpdateEvent) => void): Promise<nu
 /** A newer release found by the background check (at start, then every few hours). */
 export const onUpdateAvailable = (handler: (info: UpdateInfo) => void): (() => void) =>
   onAppEvent("update-available", handler);
+
+// --- Backup ---
+
+/** Writes a backup of the whole workspace (never secrets) to `path`. */
+export const backupCreate = (path: string): Promise<BackupManifest> => call("backup_create", { path });
+
+/** The native save dialog for a workspace backup; `null` when the user closes it. */
+export async function pickBackupSavePath(defaultPath: string): Promise<string | null> {
+  try {
+    return await save({
+      title: "Back up the workspace",
+      defaultPath,
+      filters: [{ name: "InstaGrowth OS backup", extensions: ["igbackup"] }],
+    });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}

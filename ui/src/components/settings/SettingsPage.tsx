@@ -8,6 +8,7 @@ import { AiProviderSection } from "./AiProviderSection";
 import { AiStatusLine } from "./AiStatusLine";
 import { AiTestSection } from "./AiTestSection";
 import { AiTrySection } from "./AiTrySection";
+import { BackupSection } from "./BackupSection";
 import { BrandingSection } from "./BrandingSection";
 import { UpdatesSection } from "../updates/UpdatesSection";
 import { SettingsCard } from "./SettingsCard";
@@ -107,6 +108,14 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         </h2>
         <p className="settings-intro">New versions come signed from InstaGrowth; you decide when to install them.</p>
         <UpdatesSection />
+      </section>
+
+      <section className="settings-section" aria-labelledby="backup-title">
+        <h2 id="backup-title" className="settings-section-title">
+          Backup
+        </h2>
+        <p className="settings-intro">Keep a copy of the workspace somewhere safe, or move it to another computer.</p>
+        <BackupSection />
       </section>
     </section>
   );
