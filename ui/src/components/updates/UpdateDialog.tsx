@@ -63,56 +63,58 @@ export function UpdateDialog({ update, onClose }: Props) {
         </p>
       }
     >
-      <div className="update-notes selectable" data-testid="update-notes">
-        {update.notes ?? "No release notes were given."}
-      </div>
+      <div className="update-body">
+        <div className="update-notes selectable" data-testid="update-notes">
+          {update.notes ?? "No release notes were given."}
+        </div>
 
-      {progress && !error ? (
-        <div className="update-progress" data-testid="update-progress">
-          <div
-            className="update-bar"
-            role="progressbar"
-            aria-label="Download"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent ?? undefined}
-          >
-            <span style={{ width: `${percent ?? (progress.installing ? 100 : 8)}%` }} />
+        {progress && !error ? (
+          <div className="update-progress" data-testid="update-progress">
+            <div
+              className="update-bar"
+              role="progressbar"
+              aria-label="Download"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent ?? undefined}
+            >
+              <span style={{ width: `${percent ?? (progress.installing ? 100 : 8)}%` }} />
+            </div>
+            <p className="settings-note">
+              {progress.installing
+                ? "Verified. Installing and restarting…"
+                : progress.total
+                  ? `Downloading ${megabytes(progress.downloaded)} of ${megabytes(progress.total)}`
+                  : `Downloading ${megabytes(progress.downloaded)}`}
+            </p>
           </div>
-          <p className="settings-note">
-            {progress.installing
-              ? "Verified. Installing and restarting…"
-              : progress.total
-                ? `Downloading ${megabytes(progress.downloaded)} of ${megabytes(progress.total)}`
-                : `Downloading ${megabytes(progress.downloaded)}`}
-          </p>
-        </div>
-      ) : null}
-
-      {error ? (
-        <div className="form-error" role="alert" data-testid="update-error" data-code={error.code}>
-          <AlertIcon size={15} />
-          <span className="selectable">{error.message}</span>
-        </div>
-      ) : null}
-
-      <div className="dialog-actions">
-        <button type="button" className="btn" data-testid="update-later" disabled={busy} onClick={onClose}>
-          {error ? "Close" : "Later"}
-        </button>
-        {!error ? (
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="update-install"
-            data-autofocus
-            disabled={busy}
-            onClick={() => void install()}
-          >
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            Install and restart
-          </button>
         ) : null}
+
+        {error ? (
+          <div className="form-error" role="alert" data-testid="update-error" data-code={error.code}>
+            <AlertIcon size={15} />
+            <span className="selectable">{error.message}</span>
+          </div>
+        ) : null}
+
+        <div className="dialog-actions">
+          <button type="button" className="btn" data-testid="update-later" disabled={busy} onClick={onClose}>
+            {error ? "Close" : "Later"}
+          </button>
+          {!error ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="update-install"
+              data-autofocus
+              disabled={busy}
+              onClick={() => void install()}
+            >
+              {busy ? <span className="spinner" aria-hidden="true" /> : null}
+              Install and restart
+            </button>
+          ) : null}
+        </div>
       </div>
     </Dialog>
   );
