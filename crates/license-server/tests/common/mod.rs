@@ -180,6 +180,33 @@ impl Harness {
         )
     }
 
+    /// The status the server answers a POST to `path` that declares a body of `len` bytes,
+    /// before any of the body is sent. An over-limit body is refused on its Content-Length
+    /// alone; sending it whole would race the server closing the connection (a broken pipe in
+    /// the client instead of the 413).
+    pub async fn status_for_declared_length(&self, path: &str, len: usize) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let url = reqwest::Url::parse(&self.url(path)).unwrap();
+        let addr = format!("{}:{}", url.host_str().unwrap(), url.port().unwrap());
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+             Stripe-Signature: t=1,v1=00\r\nContent-Length: {len}\r\n\r\n"
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        let mut buf = vec![0u8; 64];
+        // No answer without the body means no limit: the server is waiting for it.
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("the server waited for the body instead of refusing its length")
+            .unwrap();
+        let line = String::from_utf8_lossy(&buf[..n]).to_string();
+        line.split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("no HTTP status in {line:?}"))
+    }
+
     /// Issues a licence straight into the database (as `licenses issue` does); its key.
     pub async fn issue(
         &self,
