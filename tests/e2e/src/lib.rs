@@ -163,8 +163,8 @@ impl Drop for Driver {
     }
 }
 
-/// Process ids of running `instagrowth-os` apps (any copy of the binary).
-fn running_apps() -> Vec<u32> {
+/// Process ids of running processes whose executable's file name satisfies `matches`.
+fn running(matches: impl Fn(&str) -> bool) -> Vec<u32> {
     let mut pids = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
@@ -173,27 +173,36 @@ fn running_apps() -> Vec<u32> {
         let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
             continue;
         };
-        let name = exe
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        if name == "instagrowth-os" || name.starts_with("instagrowth-os ") {
+        if matches(&exe.file_name().unwrap_or_default().to_string_lossy()) {
             pids.push(pid);
         }
     }
     pids
 }
 
-/// Waits (up to 20 s) for apps of earlier tests to exit, then kills what is left.
+/// Running `instagrowth-os` apps (any copy of the binary).
+fn running_apps() -> Vec<u32> {
+    running(|name| name == "instagrowth-os" || name.starts_with("instagrowth-os "))
+}
+
+fn kill(pid: u32) {
+    eprintln!("killing process {pid} left by an earlier test");
+    let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+}
+
+/// Ends what earlier tests left: their WebKitWebDriver (killing tauri-driver does not end it,
+/// and a stale one now and then broke the next session), then waits up to 20 s for their apps to
+/// exit and kills what is left.
 fn wait_for_previous_apps() {
+    for pid in running(|name| name.starts_with("WebKitWebDriver")) {
+        kill(pid);
+    }
     let deadline = Instant::now() + Duration::from_secs(20);
     while !running_apps().is_empty() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(200));
     }
     for pid in running_apps() {
-        eprintln!("killing app {pid} left by an earlier test");
-        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+        kill(pid);
     }
 }
 

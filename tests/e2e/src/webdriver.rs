@@ -25,10 +25,23 @@ impl Session {
             .build()
             .into();
         let base = server.trim_end_matches('/').to_string();
-        let mut response = agent
-            .post(format!("{base}/session"))
-            .send_json(json!({ "capabilities": { "alwaysMatch": capabilities } }))
-            .expect("POST /session");
+        // tauri-driver now and then drops the very first connection while WebKitWebDriver is
+        // still starting ("Peer disconnected", no app launched at all): try again a few times.
+        let mut attempt = 0;
+        let mut response = loop {
+            attempt += 1;
+            match agent
+                .post(format!("{base}/session"))
+                .send_json(json!({ "capabilities": { "alwaysMatch": capabilities.clone() } }))
+            {
+                Ok(r) => break r,
+                Err(e) if attempt < 4 => {
+                    eprintln!("POST /session failed ({e}); trying again");
+                    std::thread::sleep(Duration::from_secs(2));
+                }
+                Err(e) => panic!("POST /session: {e}"),
+            }
+        };
         let body: Value = response.body_mut().read_json().expect("session JSON");
         let id = body["value"]["sessionId"]
             .as_str()
