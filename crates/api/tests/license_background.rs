@@ -4,22 +4,17 @@
 //! read-only; an unreachable server leaves the licence as it was.
 mod license_support;
 
-use std::sync::Arc;
-
 use chrono::{Duration, Utc};
 use instagrowth_api::license::{self, LicenseState};
 use instagrowth_api::ErrorCode;
 use instagrowth_license::LicenseStatus;
-use license_support::{LicenseServer, MemoryStore};
+use license_support::LicenseServer;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_due_refresh_runs_in_the_background_and_hears_a_revocation() {
     let server = LicenseServer::start().await;
     let key = server.issue("pro").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(dir.path(), "machine-1", Arc::new(MemoryStore::default()))
-        .await;
+    let (_dir, ws) = server.fresh_workspace("machine-1").await;
 
     // The trial: nothing to refresh, nothing asked.
     let check = license::refresh_if_due(&ws).await.unwrap();
@@ -52,10 +47,7 @@ async fn a_due_refresh_runs_in_the_background_and_hears_a_revocation() {
 async fn an_unreachable_server_in_the_background_leaves_the_licence_as_it_was() {
     let server = LicenseServer::start().await;
     let key = server.issue("starter").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(dir.path(), "machine-1", Arc::new(MemoryStore::default()))
-        .await;
+    let (_dir, ws) = server.fresh_workspace("machine-1").await;
     license::activate(&ws, &key, None).await.unwrap();
     drop(server);
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -266,14 +266,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 async fn trial_pdfs_carry_the_trial_mark_and_an_activated_licence_removes_it() {
     let server = license_support::LicenseServer::start().await;
     let key = server.issue("pro").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(
-            dir.path(),
-            "machine-1",
-            std::sync::Arc::new(license_support::MemoryStore::default()),
-        )
-        .await;
+    let (_dir, ws) = server.fresh_workspace("machine-1").await;
     clients::add(&ws, &new_client("glow")).await.unwrap();
     with_posts(&ws).await;
     let cancel = instagrowth_ai::CancellationToken::new();
@@ -298,14 +291,7 @@ async fn trial_pdfs_carry_the_trial_mark_and_an_activated_licence_removes_it() {
 async fn a_white_label_choice_survives_a_save_made_while_the_licence_lacks_it() {
     let server = license_support::LicenseServer::start().await;
     let key = server.issue("agency").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(
-            dir.path(),
-            "machine-1",
-            std::sync::Arc::new(license_support::MemoryStore::default()),
-        )
-        .await;
+    let (_dir, ws) = server.fresh_workspace("machine-1").await;
     license::activate(&ws, &key, None).await.unwrap();
     let mut b = branding::get(&ws).await.unwrap();
     b.white_label = true;

@@ -150,6 +150,16 @@ impl LicenseServer {
         machines::count(&mut conn, &id).await.unwrap()
     }
 
+    /// A new workspace in a temp dir on "machine" `machine`, its purchase key kept in memory
+    /// (the dir lives as long as the returned handle).
+    pub async fn fresh_workspace(&self, machine: &str) -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = self
+            .workspace(dir.path(), machine, Arc::new(MemoryStore::default()))
+            .await;
+        (dir, ws)
+    }
+
     /// A workspace in `dir` on "machine" `machine`, trusting this server's key.
     pub async fn workspace(
         &self,

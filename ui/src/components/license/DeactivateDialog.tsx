@@ -1,5 +1,4 @@
-import { useState } from "react";
-import { Dialog } from "../Dialog";
+import { ConfirmDialog } from "../ConfirmDialog";
 
 type Props = {
   machineName: string | null;
@@ -9,19 +8,9 @@ type Props = {
 };
 
 export function DeactivateDialog({ machineName, onCancel, onConfirm }: Props) {
-  const [busy, setBusy] = useState(false);
-  async function confirm() {
-    setBusy(true);
-    try {
-      await onConfirm();
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Dialog
+    <ConfirmDialog
       title="Deactivate this computer?"
-      onClose={busy ? () => undefined : onCancel}
       description={
         <p>
           This frees {machineName ? <strong>{machineName}</strong> : "this computer"}'s seat so the key can activate
@@ -29,22 +18,11 @@ export function DeactivateDialog({ machineName, onCancel, onConfirm }: Props) {
           without a licence they can be viewed and exported, and the trial applies if it has days left.
         </p>
       }
-    >
-      <div className="dialog-actions">
-        <button type="button" className="btn" data-testid="deactivate-cancel" data-autofocus disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger"
-          data-testid="deactivate-confirm"
-          disabled={busy}
-          onClick={() => void confirm()}
-        >
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          Deactivate
-        </button>
-      </div>
-    </Dialog>
+      confirmLabel="Deactivate"
+      cancelTestId="deactivate-cancel"
+      confirmTestId="deactivate-confirm"
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    />
   );
 }
