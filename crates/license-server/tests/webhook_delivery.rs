@@ -8,7 +8,6 @@ use common::stripe_events::*;
 use common::{code, Harness, TestDb, WEBHOOK_SECRET};
 use instagrowth_license_server::stripe::signature;
 use reqwest::StatusCode;
-use serde_json::json;
 
 on_both_databases!(
     bad_signatures_store_nothing,
