@@ -81,6 +81,9 @@ fn main() {
         "update_set_channel",
         "update_check",
         "update_install",
+        "help_search",
+        "help_list",
+        "help_article",
         "backup_create",
     ];
     tauri_build::try_build(

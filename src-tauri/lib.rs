@@ -5,6 +5,7 @@ mod audit_commands;
 mod backup_commands;
 mod commands;
 mod content_commands;
+mod help_commands;
 mod license_commands;
 mod license_watch;
 mod logging;
@@ -108,6 +109,9 @@ pub fn run() {
         update_commands::update_set_channel,
         update_commands::update_check,
         update_commands::update_install,
+        help_commands::help_search,
+        help_commands::help_list,
+        help_commands::help_article,
         backup_commands::backup_create,
     ]);
     let first_call = std::sync::Once::new();

@@ -1243,3 +1243,17 @@ export type ClientExport = { path: string, handle: string,
  * `<table>`: rows, for the tables that held anything.
  */
 tables: Array<[string, number]>, };
+
+export type HelpArticleSummary = { id: string, title: string, category: string, 
+/**
+ * One sentence.
+ */
+summary: string, };
+
+export type HelpArticle = { id: string, title: string, category: string, summary: string, html: string, related: Array<HelpArticleSummary>, };
+
+export type HelpHit = { id: string, title: string, category: string, summary: string, 
+/**
+ * About 160 characters of the body around the first matching word, plain text.
+ */
+snippet: string, };

@@ -176,6 +176,9 @@ pub fn typescript() -> String {
         instagrowth_store::snapshot::WorkspaceCounts::decl(&cfg),
         crate::backup::BackupManifest::decl(&cfg),
         crate::client_export::ClientExport::decl(&cfg),
+        instagrowth_help::HelpArticleSummary::decl(&cfg),
+        instagrowth_help::HelpArticle::decl(&cfg),
+        instagrowth_help::HelpHit::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

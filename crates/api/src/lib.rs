@@ -14,6 +14,7 @@ pub mod content;
 pub mod dashboard;
 mod error;
 pub mod files;
+pub mod help;
 pub mod import;
 mod info;
 pub mod license;

@@ -178,6 +178,9 @@ pub enum Command {
     /// secrets (keys stay in the OS keychain) or this computer's licence.
     #[command(subcommand)]
     Backup(BackupCommand),
+    /// The help centre offline: list the articles, search them, or print one.
+    #[command(subcommand)]
+    Guide(GuideCommand),
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {
@@ -325,6 +328,28 @@ pub enum PresetArg {
     Ollama,
     Lmstudio,
     Custom,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GuideCommand {
+    /// Every article, by category.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Articles matching QUERY, best first.
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article (its Markdown text; the rendered article with --json).
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

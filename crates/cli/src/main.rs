@@ -9,6 +9,7 @@ mod audit_cmd;
 mod backup_cmd;
 mod clients_cmd;
 mod content_cmd;
+mod guide_cmd;
 mod import_cmd;
 mod license_cmd;
 mod output;
@@ -67,6 +68,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
             ..
         } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
         Command::Replies { .. } => {}
+        Command::Guide(_) => {}
         Command::License(_) | Command::Backup(_) => {}
     }
     let replies_input = match &cli.command {
@@ -92,6 +94,10 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Ai(AiCommand::SetKey) => Some(ai_cmd::read_key()?),
         _ => None,
     };
+    // The help centre needs no workspace.
+    if let Command::Guide(cmd) = &cli.command {
+        return guide_cmd::run(cmd);
+    }
     // Restoring and inspecting never open (or create) a workspace first.
     if let Command::Backup(cmd) = &cli.command {
         if let Some(done) = backup_cmd::without_workspace(cmd, cli.data_dir.clone()).await {
@@ -131,6 +137,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         },
         Command::License(cmd) => license_cmd::run(&ws, cmd, license_key).await,
         Command::Backup(cmd) => backup_cmd::run(&ws, cmd).await,
+        Command::Guide(_) => unreachable!("runs before the workspace opens"),
     };
     ws.close().await;
     result
