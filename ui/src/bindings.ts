@@ -1257,3 +1257,47 @@ export type HelpHit = { id: string, title: string, category: string, summary: st
  * About 160 characters of the body around the first matching word, plain text.
  */
 snippet: string, };
+
+export type AttentionKind = "reach_falling" | "no_recent_import" | "never_imported" | "plan_items_due" | "replies_waiting";
+
+export type AttentionSeverity = "medium" | "high";
+
+export type AttentionReason = { kind: AttentionKind, severity: AttentionSeverity, 
+/**
+ * One plain sentence with the numbers behind it.
+ */
+message: string, };
+
+export type ClientAttention = { client_id: string, name: string, 
+/**
+ * As stored (no `@`).
+ */
+handle: string, 
+/**
+ * The most severe first.
+ */
+reasons: Array<AttentionReason>, };
+
+export type DueItem = { client_id: string, client_name: string, plan_id: string, item_id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, local; `null` when the item has none.
+ */
+time: string | null, 
+/**
+ * The item's topic (its brief when it has no topic).
+ */
+title: string, type: ItemType, };
+
+export type HomeOverview = { 
+/**
+ * `YYYY-MM-DD`: the day the rules were anchored on.
+ */
+today: string, clients: Array<ClientAttention>, due_today: Array<DueItem>, 
+/**
+ * Clients not archived.
+ */
+active_clients: number, };

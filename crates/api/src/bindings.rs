@@ -179,6 +179,12 @@ pub fn typescript() -> String {
         instagrowth_help::HelpArticleSummary::decl(&cfg),
         instagrowth_help::HelpArticle::decl(&cfg),
         instagrowth_help::HelpHit::decl(&cfg),
+        crate::home::AttentionKind::decl(&cfg),
+        crate::home::AttentionSeverity::decl(&cfg),
+        crate::home::AttentionReason::decl(&cfg),
+        crate::home::ClientAttention::decl(&cfg),
+        crate::home::DueItem::decl(&cfg),
+        crate::home::HomeOverview::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `cargo test -p instagrowth-api bindings`.\n\

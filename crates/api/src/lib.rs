@@ -15,6 +15,7 @@ pub mod dashboard;
 mod error;
 pub mod files;
 pub mod help;
+pub mod home;
 pub mod import;
 mod info;
 pub mod license;

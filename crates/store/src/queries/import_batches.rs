@@ -112,3 +112,14 @@ pub(crate) async fn finish(
     .await?;
     Ok(())
 }
+
+/// When the client's newest import began reading its files (RFC 3339, UTC), or `None` without
+/// any import.
+pub async fn latest_started_at(store: &Store, client_id: &str) -> StoreResult<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT MAX(started_at) FROM import_batches WHERE client_id = ?")
+            .bind(client_id)
+            .fetch_one(store.pool())
+            .await?,
+    )
+}

@@ -117,3 +117,14 @@ pub async fn delete(store: &Store, id: &str) -> StoreResult<bool> {
         .rows_affected()
         > 0)
 }
+
+/// The client's active plan, if any.
+pub async fn active_for_client(store: &Store, client_id: &str) -> StoreResult<Option<PlanRow>> {
+    Ok(sqlx::query_as::<_, PlanRow>(
+        "SELECT id, client_id, name, source, active, start_date, days, request, plan, created_at, updated_at \
+         FROM plans WHERE client_id = ? AND active = 1 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+    )
+    .bind(client_id)
+    .fetch_optional(store.pool())
+    .await?)
+}

@@ -272,3 +272,19 @@ pub(crate) fn merged(old: &StoredPost, p: &ParsedPost, source: SourceKind) -> St
     };
     new
 }
+
+/// The client's posts published at or after `since` (RFC 3339, UTC, as stored), oldest first.
+pub async fn list_published_since(
+    store: &Store,
+    client_id: &str,
+    since: &str,
+) -> StoreResult<Vec<StoredPost>> {
+    let rows = sqlx::query_as::<_, Row>(select!(
+        "WHERE client_id = ? AND published_at >= ? ORDER BY published_at, created_at, id"
+    ))
+    .bind(client_id)
+    .bind(since)
+    .fetch_all(store.pool())
+    .await?;
+    convert(rows)
+}

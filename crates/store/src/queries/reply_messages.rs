@@ -229,3 +229,27 @@ fn found(rows: u64, id: &str) -> StoreResult<()> {
     }
     Ok(())
 }
+
+/// How many of a client's queued messages wait for a reply, and how many of those are leads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromRow)]
+pub struct WaitingCounts {
+    pub waiting: i64,
+    /// Waiting messages whose lead score is at least the asked minimum.
+    pub leads: i64,
+}
+
+/// The client's unhandled messages, and those among them scoring at least `min_lead_score`.
+pub async fn waiting_counts(
+    store: &Store,
+    client_id: &str,
+    min_lead_score: i64,
+) -> StoreResult<WaitingCounts> {
+    Ok(sqlx::query_as::<_, WaitingCounts>(
+        "SELECT COUNT(*) AS waiting, COALESCE(SUM(lead_score >= ?), 0) AS leads \
+         FROM reply_messages WHERE client_id = ? AND handled_at IS NULL",
+    )
+    .bind(min_lead_score)
+    .bind(client_id)
+    .fetch_one(store.pool())
+    .await?)
+}
