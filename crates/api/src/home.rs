@@ -118,6 +118,23 @@ pub async fn overview_now(ws: &Workspace) -> ApiResult<HomeOverview> {
     overview(ws, chrono::Local::now().date_naive()).await
 }
 
+/// A day given as `YYYY-MM-DD` (the CLI's `--today`).
+pub fn parse_today(raw: &str) -> ApiResult<NaiveDate> {
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| ApiError {
+        code: ErrorCode::InvalidInput,
+        message: format!("“{raw}” is not a date like 2026-03-31"),
+        field: Some("today".into()),
+    })
+}
+
+/// The overview on `today` (`YYYY-MM-DD`), or on today's local date when absent.
+pub async fn overview_on(ws: &Workspace, today: Option<&str>) -> ApiResult<HomeOverview> {
+    match today {
+        Some(raw) => overview(ws, parse_today(raw)?).await,
+        None => overview_now(ws).await,
+    }
+}
+
 /// What needs attention on `today`.
 #[tracing::instrument(skip(ws), err(level = "info", Debug))]
 pub async fn overview(ws: &Workspace, today: NaiveDate) -> ApiResult<HomeOverview> {

@@ -181,6 +181,15 @@ pub enum Command {
     /// The help centre offline: list the articles, search them, or print one.
     #[command(subcommand)]
     Guide(GuideCommand),
+    /// What needs doing today: clients whose reach is falling, with no recent import, with plan
+    /// items due or overdue, or with replies waiting; and today's plan items across clients.
+    Home {
+        /// The day to look from (YYYY-MM-DD); today by default.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a client's Instagram data: the "Download your information" export (JSON; a zip,
     /// several part-zips, or the unpacked folder) or a Meta Business Suite content CSV.
     Import {

@@ -10,6 +10,7 @@ mod backup_cmd;
 mod clients_cmd;
 mod content_cmd;
 mod guide_cmd;
+mod home_cmd;
 mod import_cmd;
 mod license_cmd;
 mod output;
@@ -69,6 +70,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         } => plan_cmd::precheck(*days, [pdf.as_deref(), ics.as_deref(), csv.as_deref()])?,
         Command::Replies { .. } => {}
         Command::Guide(_) => {}
+        Command::Home { today, .. } => home_cmd::precheck(today.as_deref())?,
         Command::License(_) | Command::Backup(_) => {}
     }
     let replies_input = match &cli.command {
@@ -138,6 +140,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::License(cmd) => license_cmd::run(&ws, cmd, license_key).await,
         Command::Backup(cmd) => backup_cmd::run(&ws, cmd).await,
         Command::Guide(_) => unreachable!("runs before the workspace opens"),
+        Command::Home { today, json } => home_cmd::run(&ws, today, json).await,
     };
     ws.close().await;
     result
