@@ -20,79 +20,79 @@ pub fn ai_presets() -> Vec<PresetInfo> {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_status(state: S<'_>) -> ApiResult<AiStatus> {
-    ai::status(state.workspace()?).await
+    ai::status(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_configure(state: S<'_>, settings: ProviderSettings) -> ApiResult<AiStatus> {
-    ai::configure(state.workspace()?, settings).await
+    ai::configure(&state.workspace()?, settings).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_disable(state: S<'_>) -> ApiResult<AiStatus> {
-    ai::disable(state.workspace()?).await
+    ai::disable(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_set_key(state: S<'_>, key: String) -> ApiResult<AiStatus> {
-    ai::set_key(state.workspace()?, &key).await
+    ai::set_key(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_remove_key(state: S<'_>) -> ApiResult<AiStatus> {
-    ai::remove_key(state.workspace()?).await
+    ai::remove_key(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_list_models(state: S<'_>, settings: ProviderSettings) -> ApiResult<Vec<String>> {
-    ai::list_models(state.workspace()?, &settings).await
+    ai::list_models(&state.workspace()?, &settings).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_test_connection(state: S<'_>) -> ApiResult<ConnectionTest> {
-    ai::test_connection(state.workspace()?).await
+    ai::test_connection(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_set_allowance(state: S<'_>, credits: i64) -> ApiResult<AiStatus> {
-    ai::set_allowance(state.workspace()?, credits).await
+    ai::set_allowance(&state.workspace()?, credits).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_usage(state: S<'_>, client: Option<String>) -> ApiResult<UsageReport> {
-    ai::usage(state.workspace()?, client.as_deref()).await
+    ai::usage(&state.workspace()?, client.as_deref()).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_usage_by_client(state: S<'_>, month: String) -> ApiResult<Vec<UsageTotals>> {
-    ai::usage_by_client(state.workspace()?, &month).await
+    ai::usage_by_client(&state.workspace()?, &month).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_prices(state: S<'_>) -> ApiResult<Vec<ModelPrice>> {
-    ai::prices(state.workspace()?).await
+    ai::prices(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_set_price(state: S<'_>, price: ModelPrice) -> ApiResult<Vec<ModelPrice>> {
-    ai::set_price(state.workspace()?, &price).await
+    ai::set_price(&state.workspace()?, &price).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn ai_delete_price(state: S<'_>, model: String) -> ApiResult<Vec<ModelPrice>> {
-    ai::delete_price(state.workspace()?, &model).await
+    ai::delete_price(&state.workspace()?, &model).await
 }
 
 /// Three sample hooks from the configured model, streamed over `on_event`; `ai_cancel(run_id)`
@@ -109,7 +109,7 @@ pub async fn ai_sample(
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = ai::sample_hooks(state.workspace()?, client.as_deref(), &cancel, &send).await;
+    let result = ai::sample_hooks(&state.workspace()?, client.as_deref(), &cancel, &send).await;
     state.end_ai_run(&run_id);
     result
 }

@@ -25,7 +25,7 @@ pub async fn audit_run(
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = audit::run(state.workspace()?, &key, offline, &cancel, &send).await;
+    let result = audit::run(&state.workspace()?, &key, offline, &cancel, &send).await;
     state.end_ai_run(&run_id);
     result
 }
@@ -33,13 +33,13 @@ pub async fn audit_run(
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn audit_history(state: S<'_>, key: String) -> ApiResult<Vec<AuditSummary>> {
-    audit::history(state.workspace()?, &key).await
+    audit::history(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn audit_get(state: S<'_>, id: String) -> ApiResult<AuditDocument> {
-    audit::get(state.workspace()?, &id).await
+    audit::get(&state.workspace()?, &id).await
 }
 
 /// Writes the audit's PDF where the user chose in the save dialog; opens it when asked.
@@ -52,7 +52,7 @@ pub async fn audit_export_pdf(
     path: String,
     open_after: bool,
 ) -> ApiResult<PdfExport> {
-    let done = audit::export_pdf(state.workspace()?, &id, std::path::Path::new(&path)).await?;
+    let done = audit::export_pdf(&state.workspace()?, &id, std::path::Path::new(&path)).await?;
     if open_after {
         if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
             tracing::warn!(error = %e, "could not open the exported PDF");
@@ -64,29 +64,29 @@ pub async fn audit_export_pdf(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn branding_get(state: S<'_>) -> ApiResult<Branding> {
-    branding::get(state.workspace()?).await
+    branding::get(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn branding_set(state: S<'_>, branding: Branding) -> ApiResult<Branding> {
-    branding::set(state.workspace()?, &branding).await
+    branding::set(&state.workspace()?, &branding).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn branding_set_logo(state: S<'_>, path: String) -> ApiResult<Branding> {
-    branding::set_logo_file(state.workspace()?, std::path::Path::new(&path)).await
+    branding::set_logo_file(&state.workspace()?, std::path::Path::new(&path)).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn branding_remove_logo(state: S<'_>) -> ApiResult<Branding> {
-    branding::remove_logo(state.workspace()?).await
+    branding::remove_logo(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn branding_logo(state: S<'_>) -> ApiResult<Option<String>> {
-    branding::logo_data_url(state.workspace()?).await
+    branding::logo_data_url(&state.workspace()?).await
 }

@@ -84,7 +84,18 @@ fn main() {
         "help_search",
         "help_list",
         "help_article",
+        "help_open_link",
+        "home_overview",
         "backup_create",
+        "backup_inspect",
+        "backup_restore",
+        "client_export",
+        "reports_default_path",
+        "onboarding_status",
+        "onboarding_complete",
+        "onboarding_go_to",
+        "onboarding_skip",
+        "onboarding_resume",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

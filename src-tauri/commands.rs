@@ -22,55 +22,55 @@ pub fn app_info(app: tauri::AppHandle, state: S<'_>) -> ApiResult<AppInfo> {
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_list(state: S<'_>, query: ClientQuery) -> ApiResult<Vec<Client>> {
-    clients::list(state.workspace()?, &query).await
+    clients::list(&state.workspace()?, &query).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_tags(state: S<'_>) -> ApiResult<Vec<String>> {
-    clients::tags(state.workspace()?).await
+    clients::tags(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_get(state: S<'_>, key: String) -> ApiResult<Client> {
-    clients::show(state.workspace()?, &key).await
+    clients::show(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn clients_create(state: S<'_>, input: NewClient) -> ApiResult<Client> {
-    clients::add(state.workspace()?, &input).await
+    clients::add(&state.workspace()?, &input).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state, patch), err(level = "info", Debug))]
 pub async fn clients_update(state: S<'_>, key: String, patch: ClientPatch) -> ApiResult<Client> {
-    clients::update(state.workspace()?, &key, &patch).await
+    clients::update(&state.workspace()?, &key, &patch).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_archive(state: S<'_>, key: String) -> ApiResult<Client> {
-    clients::archive(state.workspace()?, &key).await
+    clients::archive(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_unarchive(state: S<'_>, key: String) -> ApiResult<Client> {
-    clients::unarchive(state.workspace()?, &key).await
+    clients::unarchive(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn clients_delete(state: S<'_>, key: String) -> ApiResult<Client> {
-    clients::delete(state.workspace()?, &key).await
+    clients::delete(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn client_dashboard(state: S<'_>, key: String) -> ApiResult<ClientDashboard> {
-    dashboard::client_dashboard(state.workspace()?, &key).await
+    dashboard::client_dashboard(&state.workspace()?, &key).await
 }
 
 /// Imports files for a client, streaming progress; `import_cancel` stops it with nothing saved.
@@ -91,7 +91,7 @@ pub async fn import_run(
     let ctl = state.begin_import(move |p| {
         let _ = on_progress.send(p);
     });
-    let result = import::run(state.workspace()?, &req, ctl).await;
+    let result = import::run(&state.workspace()?, &req, ctl).await;
     state.end_import();
     result
 }
@@ -109,5 +109,5 @@ pub async fn manual_save(
     key: String,
     entry: ManualEntry,
 ) -> ApiResult<ImportOutcome> {
-    manual::save(state.workspace()?, &key, &entry).await
+    manual::save(&state.workspace()?, &key, &entry).await
 }

@@ -28,7 +28,7 @@ pub async fn content_generate(
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = content::generate(state.workspace()?, &key, &request, &cancel, &send).await;
+    let result = content::generate(&state.workspace()?, &key, &request, &cancel, &send).await;
     state.end_ai_run(&run_id);
     result
 }
@@ -42,7 +42,7 @@ pub async fn content_save(
     source: String,
     topic: String,
 ) -> ApiResult<LibraryItem> {
-    content::save(state.workspace()?, &key, &item, &source, &topic).await
+    content::save(&state.workspace()?, &key, &item, &source, &topic).await
 }
 
 #[tauri::command]
@@ -52,7 +52,7 @@ pub async fn content_list(
     key: String,
     query: ContentQuery,
 ) -> ApiResult<Vec<LibraryItem>> {
-    content::list(state.workspace()?, &key, &query).await
+    content::list(&state.workspace()?, &key, &query).await
 }
 
 #[tauri::command]
@@ -62,7 +62,7 @@ pub async fn content_update(
     id: String,
     patch: LibraryPatch,
 ) -> ApiResult<LibraryItem> {
-    content::update(state.workspace()?, &id, &patch).await
+    content::update(&state.workspace()?, &id, &patch).await
 }
 
 #[tauri::command]
@@ -73,13 +73,13 @@ pub async fn content_mark_used(
     used: bool,
     date: Option<String>,
 ) -> ApiResult<LibraryItem> {
-    content::mark_used(state.workspace()?, &id, used, date.as_deref()).await
+    content::mark_used(&state.workspace()?, &id, used, date.as_deref()).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn content_delete(state: S<'_>, id: String) -> ApiResult<()> {
-    content::delete(state.workspace()?, &id).await
+    content::delete(&state.workspace()?, &id).await
 }
 
 /// Writes items as the branded content-pack PDF where the user chose; opens it when asked.
@@ -98,7 +98,7 @@ pub async fn content_export_pdf(
     open_after: bool,
 ) -> ApiResult<FileExport> {
     let done = content::export_pdf(
-        state.workspace()?,
+        &state.workspace()?,
         &key,
         kind,
         topic.as_deref(),

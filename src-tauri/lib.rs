@@ -6,9 +6,11 @@ mod backup_commands;
 mod commands;
 mod content_commands;
 mod help_commands;
+mod home_commands;
 mod license_commands;
 mod license_watch;
 mod logging;
+mod onboarding_commands;
 mod plan_commands;
 mod reply_commands;
 mod state;
@@ -112,7 +114,18 @@ pub fn run() {
         help_commands::help_search,
         help_commands::help_list,
         help_commands::help_article,
+        help_commands::help_open_link,
+        home_commands::home_overview,
         backup_commands::backup_create,
+        backup_commands::backup_inspect,
+        backup_commands::backup_restore,
+        backup_commands::client_export,
+        backup_commands::reports_default_path,
+        onboarding_commands::onboarding_status,
+        onboarding_commands::onboarding_complete,
+        onboarding_commands::onboarding_go_to,
+        onboarding_commands::onboarding_skip,
+        onboarding_commands::onboarding_resume,
     ]);
     let first_call = std::sync::Once::new();
 
@@ -135,6 +148,7 @@ pub fn run() {
         // Opens an exported report in the default viewer when the user asks.
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
         // Signed updates; the endpoint is chosen per check (the workspace's channel).
         .plugin(tauri_plugin_updater::Builder::new().build())
         .on_window_event(window_state::on_window_event)

@@ -12,7 +12,7 @@ type S<'a> = State<'a, AppState>;
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn license_status(state: S<'_>) -> ApiResult<LicenseStatus> {
-    license::status(state.workspace()?).await
+    license::status(&state.workspace()?).await
 }
 
 /// The key as typed so far: incomplete, valid or already wrong (no network, nothing stored).
@@ -40,19 +40,19 @@ pub async fn license_activate(
     key: String,
     machine_name: Option<String>,
 ) -> ApiResult<LicenseStatus> {
-    license::activate(state.workspace()?, &key, machine_name.as_deref()).await
+    license::activate(&state.workspace()?, &key, machine_name.as_deref()).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn license_refresh(state: S<'_>) -> ApiResult<LicenseStatus> {
-    license::refresh(state.workspace()?).await
+    license::refresh(&state.workspace()?).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn license_deactivate(state: S<'_>) -> ApiResult<LicenseStatus> {
-    license::deactivate(state.workspace()?).await
+    license::deactivate(&state.workspace()?).await
 }
 
 /// Opens the billing portal (a short-lived link from the licence server) in the browser and
@@ -60,7 +60,7 @@ pub async fn license_deactivate(state: S<'_>) -> ApiResult<LicenseStatus> {
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err(level = "info", Debug))]
 pub async fn license_open_portal(app: tauri::AppHandle, state: S<'_>) -> ApiResult<String> {
-    let url = license::portal_url(state.workspace()?).await?;
+    let url = license::portal_url(&state.workspace()?).await?;
     if let Err(e) = app.opener().open_url(&url, None::<&str>) {
         tracing::warn!(error = %e, "could not open the billing portal in the browser");
     }
@@ -72,5 +72,5 @@ pub async fn license_open_portal(app: tauri::AppHandle, state: S<'_>) -> ApiResu
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn license_set_server(state: S<'_>, url: Option<String>) -> ApiResult<String> {
-    license::set_server_url(state.workspace()?, url.as_deref()).await
+    license::set_server_url(&state.workspace()?, url.as_deref()).await
 }

@@ -55,7 +55,7 @@ pub fn start(app: &AppHandle) {
 async fn check(app: &AppHandle) {
     let state = app.state::<AppState>();
     let Ok(ws) = state.workspace() else { return };
-    match license::refresh_if_due(ws).await {
+    match license::refresh_if_due(&ws).await {
         Ok(check) => {
             if check.refreshed {
                 tracing::info!(state = ?check.status.state, "licence refreshed in the background");

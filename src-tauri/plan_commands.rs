@@ -12,25 +12,25 @@ type S<'a> = State<'a, AppState>;
 #[tracing::instrument(skip(state, request), err(level = "info", Debug))]
 pub async fn plan_create(state: S<'_>, key: String, request: NewPlan) -> ApiResult<StoredPlan> {
     let cancel = instagrowth_ai::CancellationToken::new();
-    planner::create_with(state.workspace()?, &key, &request, &cancel, &|_| {}).await
+    planner::create_with(&state.workspace()?, &key, &request, &cancel, &|_| {}).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn plan_list(state: S<'_>, key: String) -> ApiResult<Vec<StoredPlan>> {
-    planner::list(state.workspace()?, &key).await
+    planner::list(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn plan_activate(state: S<'_>, id: String) -> ApiResult<StoredPlan> {
-    planner::activate(state.workspace()?, &id).await
+    planner::activate(&state.workspace()?, &id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn plan_delete(state: S<'_>, id: String) -> ApiResult<()> {
-    planner::delete(state.workspace()?, &id).await
+    planner::delete(&state.workspace()?, &id).await
 }
 
 /// The calendar's drag and drop.
@@ -42,7 +42,7 @@ pub async fn plan_move_item(
     item_id: String,
     date: String,
 ) -> ApiResult<StoredPlan> {
-    planner::move_item(state.workspace()?, &id, &item_id, &date).await
+    planner::move_item(&state.workspace()?, &id, &item_id, &date).await
 }
 
 #[tauri::command]
@@ -53,7 +53,7 @@ pub async fn plan_set_done(
     item_id: String,
     done: bool,
 ) -> ApiResult<StoredPlan> {
-    planner::set_done(state.workspace()?, &id, &item_id, done).await
+    planner::set_done(&state.workspace()?, &id, &item_id, done).await
 }
 
 /// Writes the plan as `pdf`, `ics` or `csv` where the user chose; opens it when asked.
@@ -68,7 +68,7 @@ pub async fn plan_export(
     open_after: bool,
 ) -> ApiResult<instagrowth_api::content::FileExport> {
     let done = planner::export(
-        state.workspace()?,
+        &state.workspace()?,
         &id,
         &format,
         std::path::Path::new(&path),
@@ -91,5 +91,5 @@ pub async fn plan_update_item(
     item_id: String,
     patch: PlanItemPatch,
 ) -> ApiResult<StoredPlan> {
-    planner::update_item(state.workspace()?, &id, &item_id, &patch).await
+    planner::update_item(&state.workspace()?, &id, &item_id, &patch).await
 }

@@ -29,7 +29,7 @@ pub async fn replies_add(
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = replies::add(state.workspace()?, &key, &request, &cancel, &send).await;
+    let result = replies::add(&state.workspace()?, &key, &request, &cancel, &send).await;
     state.end_ai_run(&run_id);
     result
 }
@@ -41,25 +41,25 @@ pub async fn replies_list(
     key: String,
     query: ReplyQuery,
 ) -> ApiResult<Vec<ReplyItem>> {
-    replies::list(state.workspace()?, &key, &query).await
+    replies::list(&state.workspace()?, &key, &query).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_set_handled(state: S<'_>, id: String, handled: bool) -> ApiResult<ReplyItem> {
-    replies::set_handled(state.workspace()?, &id, handled).await
+    replies::set_handled(&state.workspace()?, &id, handled).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_delete(state: S<'_>, id: String) -> ApiResult<()> {
-    replies::delete(state.workspace()?, &id).await
+    replies::delete(&state.workspace()?, &id).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_clear_handled(state: S<'_>, key: String) -> ApiResult<u32> {
-    replies::clear_handled(state.workspace()?, &key).await
+    replies::clear_handled(&state.workspace()?, &key).await
 }
 
 /// New drafts for one message; AI answers stream over `on_event`.
@@ -76,7 +76,7 @@ pub async fn replies_redraft(
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = replies::redraft(state.workspace()?, &id, &request, &cancel, &send).await;
+    let result = replies::redraft(&state.workspace()?, &id, &request, &cancel, &send).await;
     state.end_ai_run(&run_id);
     result
 }
@@ -84,7 +84,7 @@ pub async fn replies_redraft(
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_rules_get(state: S<'_>, key: String) -> ApiResult<BrandRules> {
-    replies::get_rules(state.workspace()?, &key).await
+    replies::get_rules(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
@@ -94,25 +94,25 @@ pub async fn replies_rules_set(
     key: String,
     rules: BrandRules,
 ) -> ApiResult<BrandRules> {
-    replies::set_rules(state.workspace()?, &key, &rules).await
+    replies::set_rules(&state.workspace()?, &key, &rules).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_saved_list(state: S<'_>, key: String) -> ApiResult<Vec<SavedReply>> {
-    replies::list_saved(state.workspace()?, &key).await
+    replies::list_saved(&state.workspace()?, &key).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state, input), err(level = "info", Debug))]
 pub async fn replies_saved_save(state: S<'_>, input: SavedReplyInput) -> ApiResult<SavedReply> {
-    replies::save_saved(state.workspace()?, &input).await
+    replies::save_saved(&state.workspace()?, &input).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(level = "info", Debug))]
 pub async fn replies_saved_delete(state: S<'_>, id: String) -> ApiResult<()> {
-    replies::delete_saved(state.workspace()?, &id).await
+    replies::delete_saved(&state.workspace()?, &id).await
 }
 
 #[tauri::command]
@@ -122,7 +122,7 @@ pub async fn replies_saved_render(
     message_id: String,
     saved_id: String,
 ) -> ApiResult<String> {
-    replies::render_saved(state.workspace()?, &message_id, &saved_id).await
+    replies::render_saved(&state.workspace()?, &message_id, &saved_id).await
 }
 
 /// Writes the client's leads as CSV where the user chose; opens it when asked.
@@ -137,7 +137,7 @@ pub async fn replies_export_leads(
     open_after: bool,
 ) -> ApiResult<FileExport> {
     let done = replies::export_leads_csv(
-        state.workspace()?,
+        &state.workspace()?,
         &key,
         min_score,
         std::path::Path::new(&path),

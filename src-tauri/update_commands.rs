@@ -14,7 +14,7 @@ type S<'a> = State<'a, AppState>;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(level = "info", Debug))]
 pub async fn update_settings(app: AppHandle, state: S<'_>) -> ApiResult<UpdateSettings> {
-    let mut s = updates::update_settings(state.workspace()?).await?;
+    let mut s = updates::update_settings(&state.workspace()?).await?;
     s.current_version = app.package_info().version.to_string();
     Ok(s)
 }
@@ -26,7 +26,7 @@ pub async fn update_set_channel(
     state: S<'_>,
     channel: UpdateChannel,
 ) -> ApiResult<UpdateSettings> {
-    let mut s = updates::set_channel(state.workspace()?, channel).await?;
+    let mut s = updates::set_channel(&state.workspace()?, channel).await?;
     s.current_version = app.package_info().version.to_string();
     Ok(s)
 }

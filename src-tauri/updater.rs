@@ -32,7 +32,7 @@ pub struct PendingUpdate(pub Mutex<Option<Update>>);
 /// [`PendingUpdate`] and describes it.
 pub async fn check<R: Runtime>(app: &AppHandle<R>) -> ApiResult<Option<UpdateInfo>> {
     let ws = app.state::<AppState>();
-    let endpoint = updates::endpoint(ws.workspace()?).await?;
+    let endpoint = updates::endpoint(&ws.workspace()?).await?;
     let url = endpoint.parse().map_err(|e| {
         ApiError::new(
             ErrorCode::UpdateUnreachable,

@@ -74,6 +74,45 @@ pub async fn create(ws: &Workspace, dest: &Path) -> ApiResult<BackupManifest> {
     result
 }
 
+/// What [`restore`] would refuse, checked against the open workspace `ws` without touching it:
+/// a damaged or foreign file, a backup from a newer version, a workspace that has clients.
+pub async fn check_restore_target(ws: &Workspace, src: &Path) -> ApiResult<BackupManifest> {
+    let manifest = inspect(src).await?;
+    refuse_newer(&manifest)?;
+    refuse_clients(
+        snapshot::counts(&ws.data_dir().join(DB_FILE_NAME))
+            .await?
+            .clients,
+    )?;
+    Ok(manifest)
+}
+
+fn refuse_newer(manifest: &BackupManifest) -> ApiResult<()> {
+    if manifest.schema_version > Store::known_schema_version() {
+        return Err(ApiError::new(
+            ErrorCode::SchemaTooNew,
+            format!(
+                "this backup was made by a newer InstaGrowth OS ({}, schema {}): update the app, then restore it",
+                manifest.app_version, manifest.schema_version
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A restore never overwrites clients: it goes into a workspace that has none.
+fn refuse_clients(existing: i64) -> ApiResult<()> {
+    if existing > 0 {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "this workspace already has {existing} client(s), and a restore would replace them: restore into a new, empty workspace (start with --data-dir DIR), or delete the clients first"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads a backup's manifest without restoring anything.
 pub async fn inspect(src: &Path) -> ApiResult<BackupManifest> {
     let src = src.to_path_buf();
@@ -88,15 +127,7 @@ pub async fn inspect(src: &Path) -> ApiResult<BackupManifest> {
 #[tracing::instrument(err(level = "info", Debug))]
 pub async fn restore(data_dir: &Path, src: &Path) -> ApiResult<BackupManifest> {
     let manifest = inspect(src).await?;
-    if manifest.schema_version > Store::known_schema_version() {
-        return Err(ApiError::new(
-            ErrorCode::SchemaTooNew,
-            format!(
-                "this backup was made by a newer InstaGrowth OS ({}, schema {}): update the app, then restore it",
-                manifest.app_version, manifest.schema_version
-            ),
-        ));
-    }
+    refuse_newer(&manifest)?;
     std::fs::create_dir_all(data_dir).map_err(|e| {
         ApiError::new(
             ErrorCode::DataDir,
@@ -105,17 +136,7 @@ pub async fn restore(data_dir: &Path, src: &Path) -> ApiResult<BackupManifest> {
     })?;
     let target = data_dir.join(DB_FILE_NAME);
     if target.exists() {
-        let existing = snapshot::counts(&target).await?;
-        if existing.clients > 0 {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "the workspace in {} already has {} client(s): restore into an empty folder (--data-dir) so nothing is overwritten",
-                    data_dir.display(),
-                    existing.clients
-                ),
-            ));
-        }
+        refuse_clients(snapshot::counts(&target).await?.clients)?;
     }
     let staged = data_dir.join(format!(".restoring-{}.db", uuid::Uuid::new_v4()));
     let result = async {

@@ -79,6 +79,9 @@ pub enum ErrorCode {
     /// An update could not be installed (no check first, no permission, disk…); the running
     /// version is untouched.
     UpdateFailed,
+    /// Something else is running that this must wait for (an import, an AI run, a restore); try
+    /// again when it ends. Nothing was changed.
+    Busy,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }

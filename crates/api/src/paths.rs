@@ -36,6 +36,41 @@ pub fn default_log_dir() -> Option<PathBuf> {
     }
 }
 
+/// Where reports are saved when the user has not chosen a place (the first-run setup's PDF):
+/// `InstaGrowth OS` in the OS documents folder, else in the home folder; created if missing.
+pub fn default_reports_dir() -> Result<PathBuf, crate::ApiError> {
+    let base = dirs::document_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join("Documents")))
+        .ok_or_else(|| {
+            crate::ApiError::new(
+                crate::ErrorCode::DataDir,
+                "cannot find a documents or home folder: choose where to save the report",
+            )
+        })?;
+    let dir = base.join("InstaGrowth OS");
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        crate::ApiError::new(
+            crate::ErrorCode::DataDir,
+            format!("cannot create {}: {e}", dir.display()),
+        )
+    })?;
+    Ok(dir)
+}
+
+/// `file_name` in [`default_reports_dir`]; a name with a folder in it is refused.
+pub fn default_report_path(file_name: &str) -> Result<PathBuf, crate::ApiError> {
+    let plain = std::path::Path::new(file_name)
+        .file_name()
+        .and_then(|n| n.to_str());
+    if plain != Some(file_name) {
+        return Err(crate::ApiError::new(
+            crate::ErrorCode::InvalidInput,
+            format!("\"{file_name}\" is not a plain file name"),
+        ));
+    }
+    Ok(default_reports_dir()?.join(file_name))
+}
+
 /// The value of `--data-dir DIR` or `--data-dir=DIR` in an argument list, if any.
 pub fn data_dir_arg<I: IntoIterator<Item = String>>(args: I) -> Option<PathBuf> {
     let mut args = args.into_iter();

@@ -71,7 +71,28 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
+    /// A sandbox whose workspace has the first-run setup put aside (as `instagrowth onboarding
+    /// skip` does), so the app opens on the client list.
     pub fn new() -> Self {
+        let sandbox = Sandbox::first_run();
+        let mut cmd = Command::new(bin("instagrowth"));
+        sandbox.apply(&mut cmd);
+        let out = cmd
+            .arg("--data-dir")
+            .arg(sandbox.workspace())
+            .args(["onboarding", "skip"])
+            .output()
+            .expect("the instagrowth CLI (scripts/test.sh builds it)");
+        assert!(
+            out.status.success(),
+            "onboarding skip: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        sandbox
+    }
+
+    /// A sandbox with nothing in it: the app opens on the first-run setup.
+    pub fn first_run() -> Self {
         let root = tempfile::tempdir().unwrap();
         for d in ["home", "data", "config", "cache", "workspace"] {
             std::fs::create_dir_all(root.path().join(d)).unwrap();
@@ -203,6 +224,15 @@ fn wait_for_previous_apps() {
     }
     for pid in running_apps() {
         kill(pid);
+    }
+}
+
+/// Waits up to 20 s for the apps of ended sessions to exit, so the next launch is not handed to a
+/// closing one (the app allows one instance).
+pub fn wait_for_app_exit() {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !running_apps().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
     }
 }
 

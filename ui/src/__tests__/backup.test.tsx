@@ -1,6 +1,10 @@
+import { vi } from "vitest";
+import { reloadApp } from "../appReload";
 import type { BackupManifest } from "../bindings";
 import { FakeReportsBackend } from "../test/fakeReports";
 import { openSettings, screen, waitFor, within } from "../test/render";
+
+vi.mock("../appReload", () => ({ reloadApp: vi.fn() }));
 
 const MANIFEST: BackupManifest = {
   format: 1,
@@ -21,10 +25,16 @@ const MANIFEST: BackupManifest = {
 
 class BackupBackend extends FakeReportsBackend {
   backupFailure: { code: "invalid_input"; message: string; field: string } | null = null;
+  restoreFailure: { code: "invalid_input"; message: string; field: null } | null = null;
 
   protected override other(cmd: string, args: Record<string, unknown>): unknown {
     if (cmd === "backup_create") {
       if (this.backupFailure) throw this.backupFailure;
+      return MANIFEST;
+    }
+    if (cmd === "backup_inspect") return MANIFEST;
+    if (cmd === "backup_restore") {
+      if (this.restoreFailure) throw this.restoreFailure;
       return MANIFEST;
     }
     return super.other(cmd, args);
@@ -61,5 +71,37 @@ describe("settings: backup", () => {
     await user.click(within(screen.getByTestId("backup")).getByTestId("backup-create"));
     expect(await screen.findByTestId("backup-error")).toHaveTextContent("The folder /nowhere does not exist");
     expect(screen.queryByTestId("backup-done")).not.toBeInTheDocument();
+  });
+
+  it("restores a backup after saying what it holds, then starts the app over", async () => {
+    vi.mocked(reloadApp).mockClear();
+    const backend = new BackupBackend();
+    backend.dialogAnswers.push("/media/usb/agency.igbackup");
+    const { user } = await openSettings(backend);
+    await user.click(within(screen.getByTestId("backup")).getByTestId("backup-restore"));
+    const dialog = await screen.findByRole("dialog");
+    expect(dialog).toHaveTextContent("/media/usb/agency.igbackup");
+    expect(dialog).toHaveTextContent("4 clients, 312 posts, 6 audits, 3 plans");
+    expect(backend.callsOf("backup_restore")).toHaveLength(0);
+    await user.click(screen.getByTestId("backup-restore-confirm"));
+    await waitFor(() => expect(reloadApp).toHaveBeenCalledTimes(1));
+    expect(backend.lastCall("backup_restore")?.args).toEqual({ path: "/media/usb/agency.igbackup" });
+  });
+
+  it("a refused restore changes nothing and says why", async () => {
+    vi.mocked(reloadApp).mockClear();
+    const backend = new BackupBackend();
+    backend.dialogAnswers.push("/media/usb/agency.igbackup");
+    backend.restoreFailure = {
+      code: "invalid_input",
+      message: "this workspace already has 2 client(s), and a restore would replace them",
+      field: null,
+    };
+    const { user } = await openSettings(backend);
+    await user.click(within(screen.getByTestId("backup")).getByTestId("backup-restore"));
+    await user.click(await screen.findByTestId("backup-restore-confirm"));
+    expect(await screen.findByTestId("backup-error")).toHaveTextContent("already has 2 client(s)");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(reloadApp).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,14 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { archiveClient, deleteClient, getClient, unarchiveClient } from "../api";
-import type { ApiError, Client } from "../bindings";
-import { formatDateTime } from "../format";
+import type { ApiError, Client, ClientExport } from "../bindings";
+import { formatDateTime, plural } from "../format";
 import { AuditTab } from "./audit/AuditTab";
 import { ContentTab } from "./content/ContentTab";
 import { PlanTab } from "./plan/PlanTab";
 import { RepliesTab } from "./replies/RepliesTab";
 import { Avatar } from "./Avatar";
 import { ClientData } from "./ClientData";
+import { ClientExportButton } from "./ClientExportButton";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
 import { ArchiveIcon, ArrowLeftIcon, PencilIcon, RestoreIcon, TrashIcon } from "./Icons";
 import { TagChips } from "./TagChips";
@@ -41,6 +42,7 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [exported, setExported] = useState<ClientExport | null>(null);
   const [tab, setTab] = useState<Tab>("data");
   // The audit, content, plan and replies tabs load when first opened, then stay mounted so a
   // running audit or draft keeps going and the calendar keeps its view; another client starts
@@ -169,6 +171,12 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
               Archive
             </button>
           )}
+          <ClientExportButton
+            client={client}
+            disabled={busy}
+            onDone={(done) => setExported(done)}
+            onError={onError}
+          />
           <button
             type="button"
             className="btn btn-danger-ghost"
@@ -182,6 +190,15 @@ export function ClientPage({ clientId, revision, onBack, onEdit, onChanged, onDe
         </div>
       </header>
 
+      {exported ? (
+        <p className="client-page-notice selectable" role="status" data-testid="client-export-done">
+          Exported to {exported.path}: {plural(exported.tables.reduce((n, [, rows]) => n + rows, 0), "record")} from{" "}
+          {plural(exported.tables.length, "table")}.{" "}
+          <button type="button" className="link-btn" onClick={() => setExported(null)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
       {client.archived ? (
         <p className="client-page-notice">
           Archived {client.archived_at ? formatDateTime(client.archived_at) : ""}. It is hidden from the

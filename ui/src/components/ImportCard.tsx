@@ -4,9 +4,11 @@ import type { ApiError, Client, ImportOutcome, Progress } from "../bindings";
 import { plural } from "../format";
 import { useFileDrop } from "../hooks/useFileDrop";
 import { modalIsOpen } from "../hooks/useShortcut";
+import { notifyFinished } from "../notify";
 import { AlertIcon, CloseIcon, FileIcon, FolderIcon, InfoIcon, TableIcon, UploadIcon } from "./Icons";
 import { ImportMismatchDialog } from "./ImportMismatchDialog";
 import "./ImportCard.css";
+import { HelpLink } from "./help/HelpLink";
 
 type Status =
   | { kind: "idle" }
@@ -32,6 +34,11 @@ type Props = {
  * Typed or pasted paths: one per line, without the quotes a file manager may add, `file://`
  * URLs turned into paths.
  */
+/** "Glow Studio: 24 posts added, 3 updated." */
+function importedLine(client: Client, o: ImportOutcome): string {
+  return `${client.name}: ${plural(o.posts_added, "post")} added, ${o.posts_updated} updated.`;
+}
+
 export function parsePaths(raw: string): string[] {
   return raw
     .split(/\r?\n/)
@@ -66,8 +73,12 @@ export function ImportCard({ client, onStart, onImported, onManual, onDragEnter,
   const current = useRef(0);
   const busy = useRef(false);
 
+  // Leaving the page does not stop an import: its end is announced instead (a toast, and the OS
+  // when the window is in the background).
+  const mounted = useRef(true);
   useEffect(
     () => () => {
+      mounted.current = false;
       current.current += 1;
     },
     [],
@@ -85,13 +96,23 @@ export function ImportCard({ client, onStart, onImported, onManual, onDragEnter,
         if (current.current !== id) return;
         setStatus((s) => (s.kind === "running" ? { ...s, progress } : s));
       });
+      notifyFinished(
+        { title: "Import finished", body: importedLine(client, outcome), tone: "success", clientId: client.id },
+        mounted.current,
+      );
       if (current.current !== id) return;
       setStatus({ kind: "idle" });
       setPathText("");
       onImported(outcome);
     } catch (err) {
-      if (current.current !== id) return;
       const error = toApiError(err);
+      if (error.code !== "cancelled" && error.code !== "handle_mismatch") {
+        notifyFinished(
+          { title: "Import failed", body: `${client.name}: ${error.message}`, tone: "error", clientId: client.id },
+          mounted.current,
+        );
+      }
+      if (current.current !== id) return;
       if (error.code === "cancelled") setStatus({ kind: "cancelled" });
       else if (error.code === "handle_mismatch" && !force) setStatus({ kind: "confirm", paths, message: error.message });
       else setStatus({ kind: "error", error });
@@ -188,6 +209,7 @@ export function ImportCard({ client, onStart, onImported, onManual, onDragEnter,
         <h2 id="import-title" className="import-title">
           Import data
         </h2>
+        <HelpLink article="getting-client-data">How to get a client's data</HelpLink>
         <div
           className={`import-dropzone${compact ? " is-compact" : ""}${highlight ? " is-dragging" : ""}`}
           data-testid="import-dropzone"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { aiCancel, toApiError } from "../api";
 import type { AiEvent, ApiError } from "../bindings";
+import { notifyFinished } from "../notify";
 
 /** A streaming AI run in progress; `X` holds what the caller keeps with it (e.g. the request). */
 export type AiRunning<I = never, X extends object = object> = X & {
@@ -58,6 +59,8 @@ type Options<T, X extends object> = {
   onSettled?: () => void;
   /** End in `done` with the answer instead of going back to `idle`. */
   keepResult?: boolean;
+  /** What to tell the user when a run ends while the window is in the background. */
+  announce?: (result: T) => { title: string; body: string; clientId?: string };
 };
 
 type StartOptions<I, X extends object> = {
@@ -103,6 +106,8 @@ export function useAiRun<T, I = never, X extends object = object>(options: Optio
         if (current.current !== runId) return;
         current.current = null;
         setRun(opts.current.keepResult ? { kind: "done", result } : { kind: "idle" });
+        const announce = opts.current.announce;
+        if (announce) notifyFinished({ ...announce(result), tone: "success" }, true);
         opts.current.onSuccess?.(result, extra);
       } catch (err) {
         if (current.current !== runId) return;

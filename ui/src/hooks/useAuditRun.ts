@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { auditRun } from "../api";
+import { formatPercent } from "../components/audit/auditFormat";
 import type { AuditDocument } from "../bindings";
 import { useAiRun, type AiRun } from "./useAiRun";
 
@@ -12,7 +13,14 @@ export type AuditRun = AiRun<AuditDocument>;
  * stored audit.
  */
 export function useAuditRun(onDone: (doc: AuditDocument) => void) {
-  const { run, start: startRun, cancel, dismiss } = useAiRun<AuditDocument>({ onSuccess: onDone });
+  const { run, start: startRun, cancel, dismiss } = useAiRun<AuditDocument>({
+    onSuccess: onDone,
+    announce: (doc) => ({
+      title: "Audit finished",
+      body: `${doc.client_name}: content score ${doc.content_score.score}/100, engagement ${formatPercent(doc.engagement_rate)}.`,
+      clientId: doc.client_id,
+    }),
+  });
   const start = useCallback(
     (client: string, offline: boolean) =>
       startRun((runId, onEvent) => auditRun(client, offline, runId, onEvent)),

@@ -8,6 +8,7 @@ import type {
   ClientPatch,
   ClientQuery,
   FormatShare,
+  HomeOverview,
   ImportBatch,
   ImportOutcome,
   ManualEntry,
@@ -23,6 +24,7 @@ import type {
 } from "../bindings";
 
 import { FakeLicense } from "./fakeLicense";
+import { FakeOnboarding } from "./fakeOnboarding";
 import { FakeUpdates } from "./fakeUpdates";
 
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -129,6 +131,10 @@ export class FakeBackend {
   license = new FakeLicense();
   /** The update commands (no release offered unless a test adds one). */
   updates = new FakeUpdates();
+  /** The first-run setup (finished unless a test starts it fresh). */
+  onboarding = new FakeOnboarding();
+  /** What `home_overview` answers; unset, every active client is on track. */
+  home: HomeOverview | null = null;
   private failures = new Map<string, ApiError>();
   private pending = new Map<string, Promise<void>>();
   /** Stored posts, follower snapshots and import batches of every client. */
@@ -220,8 +226,18 @@ export class FakeBackend {
     }
     if (cmd.startsWith("license_")) return this.license.answer(cmd, args);
     if (cmd.startsWith("update_")) return this.updates.answer(cmd, args);
+    if (cmd.startsWith("onboarding_")) return this.onboarding.answer(cmd, args);
     const key = args.key as string;
     switch (cmd) {
+      case "home_overview":
+        return (
+          this.home ?? {
+            today: "2026-11-26",
+            clients: [],
+            due_today: [],
+            active_clients: this.clients.filter((c) => !c.archived).length,
+          }
+        );
       case "app_info":
         return { version: this.version, data_dir: "/tmp/instagrowth", schema_version: 1 };
       case "clients_list":

@@ -83,6 +83,8 @@ export class FakeReportsBackend extends FakeAiBackend {
         if (!path.toLowerCase().endsWith(".pdf")) throw invalid("path", "the file name must end in .pdf");
         return { path, bytes: 186_420 } satisfies PdfExport;
       }
+      case "reports_default_path":
+        return `/home/ana/Documents/InstaGrowth OS/${args.fileName as string}`;
       case "ai_cancel":
         this.auditRuns.get(args.runId as string)?.();
         return super.other(cmd, args);

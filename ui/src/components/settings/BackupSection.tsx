@@ -3,6 +3,7 @@ import { backupCreate, pickBackupSavePath } from "../../api";
 import type { ApiError, BackupManifest } from "../../bindings";
 import { todayDay } from "../../format";
 import { AlertIcon, CheckCircleIcon, DownloadIcon } from "../Icons";
+import { manifestSummary, RestoreBackupButton } from "./RestoreBackup";
 import { SettingsCard } from "./SettingsCard";
 
 /** Settings → Backup: the whole workspace in one file. */
@@ -26,7 +27,6 @@ export function BackupSection() {
     }
   }
 
-  const c = done?.manifest.counts;
   return (
     <SettingsCard
       title="Backup"
@@ -39,11 +39,11 @@ export function BackupSection() {
           {busy ? <span className="spinner" aria-hidden="true" /> : <DownloadIcon size={14} />}
           Back up workspace…
         </button>
+        <RestoreBackupButton label="Restore from a backup…" disabled={busy} onError={setError} />
       </div>
-      {done && c ? (
+      {done ? (
         <p className="updates-result selectable" role="status" data-testid="backup-done">
-          <CheckCircleIcon size={14} /> Saved {done.path}: {c.clients} clients, {c.posts} posts, {c.audits} audits,{" "}
-          {c.plans} plans.
+          <CheckCircleIcon size={14} /> Saved {done.path}: {manifestSummary(done.manifest)}.
         </p>
       ) : null}
       {error ? (
@@ -53,8 +53,8 @@ export function BackupSection() {
         </div>
       ) : null}
       <p className="settings-note">
-        To restore on another computer: <code>instagrowth --data-dir NEW backup restore FILE</code>, then set the AI key
-        and activate the licence there.
+        A backup is restored only into a workspace without clients, so nothing is ever overwritten: on a new computer,
+        restore first, then set the AI key and activate the licence there.
       </p>
     </SettingsCard>
   );

@@ -1,0 +1,124 @@
+import { freshOnboarding } from "../test/fakeOnboarding";
+import { FakeReportsBackend } from "../test/fakeReports";
+import { renderApp, screen, waitFor } from "../test/render";
+import { exportOf } from "../test/sampleData";
+
+const ZIP = "/home/ana/Downloads/instagram-glow.studio.zip";
+
+function freshWorkspace(): FakeReportsBackend {
+  const backend = new FakeReportsBackend();
+  backend.onboarding.state = freshOnboarding();
+  backend.addFile(ZIP, exportOf("glow.studio", 12));
+  return backend;
+}
+
+async function title(text: string) {
+  await waitFor(() => expect(screen.getByTestId("wizard-step-title")).toHaveTextContent(text));
+}
+
+describe("first-run setup", () => {
+  it("walks licence, AI, branding, first client, import and audit to a saved PDF, then opens the client", async () => {
+    const backend = freshWorkspace();
+    const { user } = await renderApp(backend);
+    expect(screen.getByTestId("wizard")).toBeInTheDocument();
+    expect(screen.queryByTestId("nav-clients")).not.toBeInTheDocument();
+
+    await title("Your licence");
+    expect(await screen.findByTestId("wizard-trial")).toHaveTextContent("days left");
+    await user.click(screen.getByTestId("wizard-next"));
+
+    await title("AI provider");
+    await user.click(await screen.findByTestId("wizard-ai-offline"));
+    await user.click(screen.getByTestId("wizard-next"));
+
+    await title("brand");
+    await screen.findByTestId("branding-section");
+    await user.click(screen.getByTestId("wizard-next"));
+
+    await title("first client");
+    await user.click(screen.getByTestId("wizard-add-client"));
+    await user.type(await screen.findByTestId("field-name"), "Glow Studio");
+    await user.type(screen.getByTestId("field-handle"), "glow.studio");
+    await user.click(screen.getByTestId("form-save"));
+    expect(await screen.findByTestId("wizard-client")).toHaveTextContent("@glow.studio");
+    await user.click(screen.getByTestId("wizard-next"));
+
+    await title("Glow Studio's Instagram data");
+    // Nothing imported yet: Continue waits.
+    expect(screen.getByTestId("wizard-next")).toBeDisabled();
+    await user.type(screen.getByTestId("import-path"), ZIP);
+    await user.click(screen.getByTestId("import-path-go"));
+    await screen.findByTestId("import-summary");
+    await waitFor(() => expect(screen.getByTestId("wizard-next")).toBeEnabled());
+    await user.click(screen.getByTestId("wizard-next"));
+
+    await title("first audit");
+    await user.click(screen.getByTestId("audit-run"));
+    await screen.findByTestId("audit-score-cards");
+    await user.click(screen.getByTestId("wizard-open-after"));
+    await user.click(screen.getByTestId("wizard-save-pdf"));
+    expect(await screen.findByTestId("wizard-pdf-saved")).toHaveTextContent("/home/ana/Documents/InstaGrowth OS/glow.studio-audit-");
+    const exported = backend.lastCall("audit_export_pdf")!.args;
+    expect(exported.openAfter).toBe(false);
+    expect(String(exported.path)).toMatch(/^\/home\/ana\/Documents\/InstaGrowth OS\/glow\.studio-audit-.*\.pdf$/);
+
+    await user.click(screen.getByTestId("wizard-finish"));
+    expect(await screen.findByTestId("client-title")).toHaveTextContent("Glow Studio");
+    expect(screen.queryByTestId("wizard")).not.toBeInTheDocument();
+    expect(backend.callsOf("onboarding_complete").map((c) => c.args.step)).toEqual([
+      "license",
+      "ai",
+      "branding",
+      "client",
+      "import",
+      "audit",
+    ]);
+    expect(backend.onboarding.state.finished).toBe(true);
+  });
+
+  it("resumes where it was left, and Back shows the step before", async () => {
+    const backend = freshWorkspace();
+    const client = backend.seed({ name: "Glow Studio", handle: "glow.studio" });
+    backend.onboarding.state = {
+      step: "import",
+      done: ["license", "ai", "branding", "client"],
+      client_id: client.id,
+      skipped: false,
+      finished: false,
+    };
+    const { user } = await renderApp(backend);
+    await title("Glow Studio's Instagram data");
+    expect(screen.getByTestId("wizard-rail-client")).toHaveTextContent("(done)");
+    expect(screen.getByTestId("wizard-rail-audit")).toBeDisabled();
+    await user.click(screen.getByTestId("wizard-back"));
+    await title("Your first client");
+    expect(await screen.findByTestId("wizard-client")).toHaveTextContent("@glow.studio");
+  });
+
+  it("Skip setup opens the client list and keeps it skipped", async () => {
+    const backend = freshWorkspace();
+    const { user } = await renderApp(backend);
+    await user.click(screen.getByTestId("wizard-skip"));
+    expect(await screen.findByTestId("nav-clients")).toBeInTheDocument();
+    expect(screen.queryByTestId("wizard")).not.toBeInTheDocument();
+    expect(backend.onboarding.state.skipped).toBe(true);
+  });
+
+  it("an import refused by the back end leaves Continue disabled and says why", async () => {
+    const backend = freshWorkspace();
+    const client = backend.seed({ name: "Glow Studio", handle: "glow.studio" });
+    backend.onboarding.state = {
+      step: "import",
+      done: ["license", "ai", "branding", "client"],
+      client_id: client.id,
+      skipped: false,
+      finished: false,
+    };
+    const { user } = await renderApp(backend);
+    await title("Instagram data");
+    await user.type(screen.getByTestId("import-path"), "/nope.zip");
+    await user.click(screen.getByTestId("import-path-go"));
+    expect(await screen.findByText(/does not exist/)).toBeInTheDocument();
+    expect(screen.getByTestId("wizard-next")).toBeDisabled();
+  });
+});
