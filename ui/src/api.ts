@@ -652,3 +652,8 @@ export async function pickBackupSavePath(defaultPath: string): Promise<string | 
     throw asSentence(toApiError(err));
   }
 }
+
+// --- Home ---
+
+/** Which clients need attention today and the plan items due today, across clients. */
+export const homeOverview = (): Promise<import("./bindings").HomeOverview> => call("home_overview");

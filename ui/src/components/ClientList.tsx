@@ -1,11 +1,12 @@
 import { useEffect, useState, type RefObject } from "react";
-import { listClients, listTags } from "../api";
+import { getClient, listClients, listTags } from "../api";
 import type { ApiError, ArchivedFilter, Client } from "../bindings";
 import { DEFAULT_FILTERS, toQuery, type ListFilters } from "../filters";
 import { shortcutLabel } from "../format";
 import { useDebouncedValue } from "../hooks/useDebouncedValue";
 import { ClientRow } from "./ClientRow";
 import { ClientsEmpty, ClientsNoMatch } from "./EmptyStates";
+import { HomePanel } from "./home/HomePanel";
 import { PlusIcon, SearchIcon } from "./Icons";
 import { SegmentedControl, type Segment } from "./SegmentedControl";
 import "./ClientList.css";
@@ -166,6 +167,15 @@ export function ClientList(props: Props) {
           <kbd aria-hidden="true">{shortcutLabel("N")}</kbd>
         </button>
       </header>
+
+      <HomePanel
+        revision={revision}
+        onOpen={(id) => {
+          const shown = rows.find((c) => c.id === id);
+          if (shown) props.onOpen(shown);
+          else getClient(id).then(props.onOpen, onError);
+        }}
+      />
 
       <div className="client-toolbar">
         <label className="search-field">
