@@ -13,6 +13,7 @@ import { ClientForm } from "./components/ClientForm";
 import { ClientList } from "./components/ClientList";
 import { ClientPage } from "./components/ClientPage";
 import { ErrorBanner } from "./components/ErrorBanner";
+import { HelpPage } from "./components/help/HelpPage";
 import { LicenseBanner } from "./components/license/LicenseBanner";
 import { LicensePage } from "./components/license/LicensePage";
 import { SettingsPage } from "./components/settings/SettingsPage";
@@ -22,13 +23,15 @@ import { UpdateDialog } from "./components/updates/UpdateDialog";
 import { UsagePage } from "./components/usage/UsagePage";
 import { DEFAULT_FILTERS, matchesFilters, type ListFilters } from "./filters";
 import { useShortcut } from "./hooks/useShortcut";
+import { HelpProvider } from "./help/HelpContext";
 
 type View =
   | { kind: "list" }
   | { kind: "client"; id: string }
   | { kind: "settings" }
   | { kind: "usage" }
-  | { kind: "license" };
+  | { kind: "license" }
+  | { kind: "help"; article?: string };
 /** The open client form: `client` null creates one. */
 type FormState = { client: Client | null } | null;
 
@@ -95,8 +98,11 @@ export function App() {
 
   const showList = () => setView((v) => (v.kind === "list" ? v : { kind: "list" }));
   const openNew = () => setForm({ client: null });
+  const openHelp = useCallback((article?: string) => setView({ kind: "help", article }), []);
   const section: Section =
-    view.kind === "settings" || view.kind === "usage" || view.kind === "license" ? view.kind : "clients";
+    view.kind === "settings" || view.kind === "usage" || view.kind === "license" || view.kind === "help"
+      ? view.kind
+      : "clients";
 
   function navigate(to: Section) {
     if (to === "clients") showList();
@@ -121,6 +127,7 @@ export function App() {
   }
 
   return (
+    <HelpProvider openHelp={openHelp}>
     <div className="app">
       <Sidebar version={info?.version ?? null} active={section} onNavigate={navigate} />
 
@@ -161,6 +168,8 @@ export function App() {
                 }}
                 onReload={reloadLicense}
               />
+            ) : view.kind === "help" ? (
+              <HelpPage initialArticle={view.article} />
             ) : view.kind === "usage" ? (
               <UsagePage onError={reportError} onOpenSettings={() => navigate("settings")} />
             ) : (
@@ -199,5 +208,6 @@ export function App() {
         />
       ) : null}
     </div>
+    </HelpProvider>
   );
 }

@@ -56,6 +56,7 @@ import type {
   UsageReport,
   UsageTotals,
 } from "./bindings";
+import type { HelpArticle, HelpArticleSummary, HelpHit } from "./bindings";
 
 // A Record over the generated union: adding a code in Rust without listing it here fails the
 // type check.
@@ -657,3 +658,17 @@ export async function pickBackupSavePath(defaultPath: string): Promise<string | 
 
 /** Which clients need attention today and the plan items due today, across clients. */
 export const homeOverview = (): Promise<import("./bindings").HomeOverview> => call("home_overview");
+
+// --- Help centre ---
+
+/** Help articles matching `query`, best first (none for an empty query). */
+export const helpSearch = (query: string): Promise<HelpHit[]> => call("help_search", { query });
+
+/** Every help article, grouped by category in the help centre's order. */
+export const helpList = (): Promise<HelpArticleSummary[]> => call("help_list");
+
+/** One help article, rendered (`not_found` for an unknown id). */
+export const helpArticle = (id: string): Promise<HelpArticle> => call("help_article", { id });
+
+/** Opens an article's https:// link in the browser. */
+export const helpOpenLink = (url: string): Promise<void> => call("help_open_link", { url });

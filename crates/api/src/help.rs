@@ -24,6 +24,23 @@ pub fn markdown(id: &str) -> ApiResult<&'static str> {
     instagrowth_help::markdown(id).ok_or_else(|| not_found(id))
 }
 
+/// A link from an article to the web, checked before the app opens it in the browser: only
+/// `https://` addresses (the app opens nothing else from help).
+pub fn external_link(url: &str) -> ApiResult<&str> {
+    let ok = url
+        .strip_prefix("https://")
+        .is_some_and(|rest| !rest.is_empty() && !url.chars().any(char::is_whitespace));
+    if ok {
+        Ok(url)
+    } else {
+        Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("Help opens only https:// links, not \"{url}\"."),
+        )
+        .with_field("url"))
+    }
+}
+
 fn not_found(id: &str) -> ApiError {
     ApiError::new(
         ErrorCode::NotFound,
@@ -42,5 +59,13 @@ mod tests {
         assert!(e.message.contains("nope"));
         assert!(article("audit-scores").is_ok());
         assert!(search("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_https_links_open() {
+        assert!(external_link("https://help.instagram.com/").is_ok());
+        for bad in ["http://x.example", "javascript:alert(1)", "file:///etc/passwd", "https://", "https://a b"] {
+            assert_eq!(external_link(bad).unwrap_err().code, ErrorCode::InvalidInput, "{bad}");
+        }
     }
 }

@@ -34,7 +34,9 @@ pub fn run(cmd: &GuideCommand) -> Result<(), ApiError> {
                 return output::json(&hits);
             }
             if hits.is_empty() {
-                println!("No article matches \"{query}\". `instagrowth guide list` shows them all.");
+                println!(
+                    "No article matches \"{query}\". `instagrowth guide list` shows them all."
+                );
                 return Ok(());
             }
             for h in &hits {

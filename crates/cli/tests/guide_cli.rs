@@ -44,5 +44,8 @@ fn search_lists_the_best_article_first_and_show_refuses_an_unknown_id() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("How audit scores are computed"), "{text}");
-    assert!(!tmp.path().join("never-created").exists(), "no workspace made");
+    assert!(
+        !tmp.path().join("never-created").exists(),
+        "no workspace made"
+    );
 }

@@ -318,3 +318,11 @@ export const ChevronLeftIcon = (p: IconProps) => (
     <path d="m15 6-6 6 6 6" />
   </Icon>
 );
+
+export const HelpIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.6 9.2a2.5 2.5 0 0 1 4.8.9c0 1.7-2.4 2.2-2.4 3.6" />
+    <path d="M12 17h.01" />
+  </Icon>
+);

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import { BrandMark, GaugeIcon, KeyIcon, SettingsIcon, UsersIcon } from "./Icons";
+import { BrandMark, GaugeIcon, HelpIcon, KeyIcon, SettingsIcon, UsersIcon } from "./Icons";
 import "./Sidebar.css";
 
 /** The top-level section on screen. */
-export type Section = "clients" | "usage" | "settings" | "license";
+export type Section = "clients" | "usage" | "settings" | "license" | "help";
 
 type Props = {
   version: string | null;
@@ -43,6 +43,7 @@ export function Sidebar({ version, active, onNavigate }: Props) {
         {item("usage", "AI usage", <GaugeIcon size={16} />)}
         {item("settings", "Settings", <SettingsIcon size={16} />)}
         {item("license", "Licence", <KeyIcon size={16} />)}
+        {item("help", "Help", <HelpIcon size={16} />)}
       </nav>
 
       <div className="sidebar-footer">

@@ -5,6 +5,7 @@ import { AlertIcon, CheckCircleIcon, CloseIcon } from "../Icons";
 import { AuditRunControls } from "./AuditRunControls";
 import { formatDayRange } from "./auditFormat";
 import { ExportPdfButton, type ExportOutcome } from "./ExportPdfButton";
+import { HelpLink } from "../help/HelpLink";
 
 type Props = {
   doc: AuditDocument;
@@ -38,6 +39,7 @@ export function AuditHeader({ doc, offline, onOffline, onRun, running, latest }:
             <h2 className="audit-title">
               Audit of <time dateTime={doc.created_at} data-testid="audit-date">{formatDateTime(doc.created_at)}</time>
             </h2>
+            <HelpLink article="audit-scores">How scores are computed</HelpLink>
             {latest ? null : (
               <span className="badge badge-older" data-testid="audit-older">
                 Earlier audit

@@ -4,6 +4,7 @@ import { formatCount, plural } from "../../format";
 import { ChevronRightIcon, InfoIcon } from "../Icons";
 import { AuditSection } from "./AuditSection";
 import { RISK_LABEL } from "./auditFormat";
+import { HelpLink } from "../help/HelpLink";
 
 type Status = "flagged" | "ok" | "unmeasured";
 
@@ -36,6 +37,7 @@ export function SignalsTable({ risk }: { risk: Risk }) {
         flagged === 0 ? "no signal flagged" : `${plural(flagged, "signal")} flagged`
       }`}
       testId="audit-signals"
+      aside={<HelpLink article="shadowban-risk">What this means</HelpLink>}
     >
       <div className="table-wrap">
         <table className="data-table audit-table signals-table">

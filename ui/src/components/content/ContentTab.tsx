@@ -6,6 +6,7 @@ import { LibraryView } from "./LibraryView";
 import "../ClientList.css";
 import "../audit/Audit.css";
 import "./content.css";
+import { HelpLink } from "../help/HelpLink";
 
 type View = "draft" | "library";
 
@@ -40,6 +41,7 @@ export function ContentTab({ client, onError }: Props) {
             ? "Draft ideas, then save the keepers to the library."
             : "Saved content for this client. Used items are hidden and never suggested again."}
         </p>
+        <HelpLink article="content-drafts">About drafts</HelpLink>
       </div>
       {/* Both stay mounted, so a running draft keeps going while the library is open. */}
       <div hidden={view !== "draft"}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Caption, HashtagSet, Hook, Item, ReelIdea } from "../../bindings";
 import { formatSeconds, formulaLabel, idLabel, lengthLabel } from "./contentFormat";
+import { HelpLink } from "../help/HelpLink";
 
 type Props = {
   item: Item;
@@ -183,6 +184,7 @@ function HashtagBody({ set }: { set: HashtagSet }) {
         >
           {set.tags.length}/5
         </span>
+        <HelpLink article="hashtag-rules" title="Hashtag rules" />
       </div>
       {set.note ? <p className="content-hashtags-note selectable">{set.note}</p> : null}
     </div>

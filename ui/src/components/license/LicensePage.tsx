@@ -9,6 +9,7 @@ import { isActivated } from "./licenseText";
 import { LicenseSummary } from "./LicenseSummary";
 import { ServerField } from "./ServerField";
 import "./License.css";
+import { HelpLink } from "../help/HelpLink";
 
 type Props = {
   status: LicenseStatus | null;
@@ -73,6 +74,7 @@ export function LicensePage({ status, linkKey, onStatus, onReload }: Props) {
             Licence
           </h1>
           <p className="page-subtitle">Your plan, this computer's seat, and billing.</p>
+          <HelpLink article="licences-and-seats">Licences and seats explained</HelpLink>
         </div>
       </header>
 

@@ -14,6 +14,7 @@ import "../ClientDashboard.css";
 import "../audit/Audit.css";
 import "../content/content.css";
 import "./plan.css";
+import { HelpLink } from "../help/HelpLink";
 
 type Props = {
   client: Client;
@@ -94,6 +95,7 @@ export function PlanTab({ client, onError }: Props) {
           </div>
           <div className="audit-empty-body">
             <h2 className="audit-empty-title">No plan for {client.name} yet</h2>
+            <HelpLink article="growth-plans">How plans are made</HelpLink>
             <p className="audit-empty-text">
               A plan lays out what to post and when — reels, carousels, images, stories and engagement sessions — for the
               next 7, 14 or 30 days, with a hook, a caption brief and hashtags for each post. Drag items around the
@@ -198,6 +200,7 @@ export function PlanTab({ client, onError }: Props) {
           </select>
         </div>
         <div className="plan-header-actions">
+          <HelpLink article="growth-plans">How plans are made</HelpLink>
           <button
             type="button"
             className="btn"

@@ -27,6 +27,7 @@ import "../ClientDashboard.css";
 import "../audit/Audit.css";
 import "../content/content.css";
 import "./replies.css";
+import { HelpLink } from "../help/HelpLink";
 
 type View = "queue" | "leads";
 
@@ -240,6 +241,7 @@ export function RepliesTab({ client, onError }: Props) {
         <span>
           Drafts only — InstaGrowth never sends anything. Copy a reply and send it from Instagram.
         </span>
+        <HelpLink article="reply-assistant">How it works</HelpLink>
       </p>
 
       <div className="replies-tab-bar">

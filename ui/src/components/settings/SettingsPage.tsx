@@ -13,6 +13,7 @@ import { BrandingSection } from "./BrandingSection";
 import { UpdatesSection } from "../updates/UpdatesSection";
 import { SettingsCard } from "./SettingsCard";
 import "./Settings.css";
+import { HelpLink } from "../help/HelpLink";
 
 type Loaded = { status: AiStatus; presets: PresetInfo[] };
 
@@ -60,6 +61,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         <h2 id="ai-provider-title" className="settings-section-title">
           AI provider
         </h2>
+        <HelpLink article="ai-models">Choosing a provider and model</HelpLink>
         <p className="settings-intro">
           Everything drafts offline first. When an AI provider is set up and reachable, it improves those
           drafts. Only your agency's own provider receives client data; nothing goes anywhere else.
@@ -96,6 +98,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         <h2 id="branding-title" className="settings-section-title">
           Reports
         </h2>
+        <HelpLink article="branding-and-pdfs">Branding and PDF reports</HelpLink>
         <p className="settings-intro">
           Audit PDFs carry your agency's brand. The preview shows the cover as clients will see it.
         </p>
@@ -106,6 +109,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         <h2 id="updates-title" className="settings-section-title">
           Updates
         </h2>
+        <HelpLink article="updates">How updates work</HelpLink>
         <p className="settings-intro">New versions come signed from InstaGrowth; you decide when to install them.</p>
         <UpdatesSection />
       </section>
@@ -114,6 +118,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
         <h2 id="backup-title" className="settings-section-title">
           Backup
         </h2>
+        <HelpLink article="backup-and-export">Backups and exports</HelpLink>
         <p className="settings-intro">Keep a copy of the workspace somewhere safe, or move it to another computer.</p>
         <BackupSection />
       </section>
