@@ -64,8 +64,18 @@ mod tests {
     #[test]
     fn only_https_links_open() {
         assert!(external_link("https://help.instagram.com/").is_ok());
-        for bad in ["http://x.example", "javascript:alert(1)", "file:///etc/passwd", "https://", "https://a b"] {
-            assert_eq!(external_link(bad).unwrap_err().code, ErrorCode::InvalidInput, "{bad}");
+        for bad in [
+            "http://x.example",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https://a b",
+        ] {
+            assert_eq!(
+                external_link(bad).unwrap_err().code,
+                ErrorCode::InvalidInput,
+                "{bad}"
+            );
         }
     }
 }

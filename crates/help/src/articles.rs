@@ -5,24 +5,33 @@ use serde::Deserialize;
 
 use crate::HelpArticleSummary;
 
-/// Every article's source, embedded at compile time. A test checks that each file in
-/// `articles/` is listed here.
+/// `(file name, source)` of one article in `articles/`, embedded at compile time.
+macro_rules! article {
+    ($id:literal) => {
+        (
+            concat!($id, ".md"),
+            include_str!(concat!("../articles/", $id, ".md")),
+        )
+    };
+}
+
+/// Every article's source. A test checks that each file in `articles/` is listed here.
 pub(crate) const SOURCES: &[(&str, &str)] = &[
-    ("getting-client-data.md", include_str!("../articles/getting-client-data.md")),
-    ("audit-scores.md", include_str!("../articles/audit-scores.md")),
-    ("shadowban-risk.md", include_str!("../articles/shadowban-risk.md")),
-    ("hashtag-rules.md", include_str!("../articles/hashtag-rules.md")),
-    ("content-drafts.md", include_str!("../articles/content-drafts.md")),
-    ("growth-plans.md", include_str!("../articles/growth-plans.md")),
-    ("reply-assistant.md", include_str!("../articles/reply-assistant.md")),
-    ("ai-models.md", include_str!("../articles/ai-models.md")),
-    ("branding-and-pdfs.md", include_str!("../articles/branding-and-pdfs.md")),
-    ("licences-and-seats.md", include_str!("../articles/licences-and-seats.md")),
-    ("updates.md", include_str!("../articles/updates.md")),
-    ("backup-and-export.md", include_str!("../articles/backup-and-export.md")),
-    ("privacy.md", include_str!("../articles/privacy.md")),
-    ("troubleshooting.md", include_str!("../articles/troubleshooting.md")),
-    ("keyboard-shortcuts.md", include_str!("../articles/keyboard-shortcuts.md")),
+    article!("getting-client-data"),
+    article!("audit-scores"),
+    article!("shadowban-risk"),
+    article!("hashtag-rules"),
+    article!("content-drafts"),
+    article!("growth-plans"),
+    article!("reply-assistant"),
+    article!("ai-models"),
+    article!("branding-and-pdfs"),
+    article!("licences-and-seats"),
+    article!("updates"),
+    article!("backup-and-export"),
+    article!("privacy"),
+    article!("troubleshooting"),
+    article!("keyboard-shortcuts"),
 ];
 
 #[derive(Debug, Deserialize)]

@@ -94,10 +94,14 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped() {
-        let html = render_html("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n");
+        let html =
+            render_html("Hello <script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n");
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<div"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
         assert!(html.contains("&lt;div onclick="), "{html}");
     }
 
@@ -106,8 +110,14 @@ mod tests {
         let html = render_html(
             "See [scores](help:audit-scores), [site](https://example.com) and [bad](javascript:alert(1)).",
         );
-        assert!(html.contains(r#"<a href="help:audit-scores">scores</a>"#), "{html}");
-        assert!(html.contains(r#"<a href="https://example.com">site</a>"#), "{html}");
+        assert!(
+            html.contains(r#"<a href="help:audit-scores">scores</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="https://example.com">site</a>"#),
+            "{html}"
+        );
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains("bad"), "{html}");
     }
@@ -120,7 +130,8 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup() {
-        let t = plain_text("# Title\n\nSome **bold** and `code`, a [link](help:x).\n\n- one\n- two\n");
+        let t =
+            plain_text("# Title\n\nSome **bold** and `code`, a [link](help:x).\n\n- one\n- two\n");
         assert_eq!(t, "Title Some bold and code, a link. one two");
     }
 }

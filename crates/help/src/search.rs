@@ -240,7 +240,11 @@ mod tests {
         let s = snippet(&plain, &terms);
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(s.contains("target"));
-        assert!(s.chars().count() <= SNIPPET_CHARS + 2, "{}", s.chars().count());
+        assert!(
+            s.chars().count() <= SNIPPET_CHARS + 2,
+            "{}",
+            s.chars().count()
+        );
         let short = snippet("short text", &terms);
         assert_eq!(short, "short text");
     }

@@ -14,7 +14,11 @@ fn every_article_parses_renders_and_links_to_real_articles() {
             s.id,
             s.category
         );
-        assert!(s.summary.ends_with('.'), "{}: the summary is one sentence", s.id);
+        assert!(
+            s.summary.ends_with('.'),
+            "{}: the summary is one sentence",
+            s.id
+        );
         let a = article(&s.id).expect("listed articles exist");
         assert!(a.html.contains("<p>"), "{} renders", s.id);
         assert!(!a.html.contains("<script"), "{}", s.id);
@@ -28,7 +32,11 @@ fn every_article_parses_renders_and_links_to_real_articles() {
         // Every help: link goes to an article that exists.
         for part in a.html.split("href=\"help:").skip(1) {
             let target = &part[..part.find('"').unwrap()];
-            assert!(known.iter().any(|k| k == target), "{} links to {target}", s.id);
+            assert!(
+                known.iter().any(|k| k == target),
+                "{} links to {target}",
+                s.id
+            );
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -96,7 +104,11 @@ fn hits_carry_a_plain_snippet_around_the_match() {
     let t = hits.iter().find(|h| h.id == "troubleshooting").unwrap();
     assert!(t.snippet.to_lowercase().contains("gnome"), "{}", t.snippet);
     assert!(t.snippet.chars().count() <= 170, "{}", t.snippet);
-    assert!(!t.snippet.contains("**") && !t.snippet.contains("]("), "{}", t.snippet);
+    assert!(
+        !t.snippet.contains("**") && !t.snippet.contains("]("),
+        "{}",
+        t.snippet
+    );
 }
 
 #[test]

@@ -80,7 +80,10 @@ fn the_shortcuts_article_names_every_shortcut() {
 #[test]
 fn attribute_values_are_found() {
     assert_eq!(
-        attribute_values(r#"<HelpLink article="a-b">x</HelpLink> data-article="no""#, "article"),
+        attribute_values(
+            r#"<HelpLink article="a-b">x</HelpLink> data-article="no""#,
+            "article"
+        ),
         vec!["a-b"]
     );
 }
