@@ -7,8 +7,9 @@ import {
   onLicenseLink,
   onLicenseRefusal,
   onUpdateAvailable,
+  onboardingStatus,
 } from "./api";
-import type { ApiError, AppInfo, Client, LicenseStatus, UpdateInfo } from "./bindings";
+import type { ApiError, AppInfo, Client, LicenseStatus, Onboarding, UpdateInfo } from "./bindings";
 import { ClientForm } from "./components/ClientForm";
 import { ClientList } from "./components/ClientList";
 import { ClientPage } from "./components/ClientPage";
@@ -16,8 +17,10 @@ import { ErrorBanner } from "./components/ErrorBanner";
 import { HelpPage } from "./components/help/HelpPage";
 import { LicenseBanner } from "./components/license/LicenseBanner";
 import { LicensePage } from "./components/license/LicensePage";
+import { OnboardingWizard } from "./components/onboarding/OnboardingWizard";
 import { SettingsPage } from "./components/settings/SettingsPage";
 import { Sidebar, type Section } from "./components/Sidebar";
+import { Toasts } from "./components/Toasts";
 import { UpdateBanner } from "./components/updates/UpdateBanner";
 import { UpdateDialog } from "./components/updates/UpdateDialog";
 import { UsagePage } from "./components/usage/UsagePage";
@@ -50,6 +53,10 @@ export function App() {
   const [linkKey, setLinkKey] = useState<string | null>(null);
   const [update, setUpdate] = useState<UpdateInfo | null>(null);
   const [updateOpen, setUpdateOpen] = useState(false);
+  // The first-run setup: `null` until known; shown while neither skipped nor finished.
+  const [onboarding, setOnboarding] = useState<Onboarding | null>(null);
+  const [onboardingChecked, setOnboardingChecked] = useState(false);
+  const wizardOpen = onboarding !== null && !onboarding.skipped && !onboarding.finished;
 
   const reloadLicense = useCallback(() => {
     licenseStatus().then(setLicense, () => undefined);
@@ -60,6 +67,7 @@ export function App() {
 
   useEffect(() => {
     appInfo().then(setInfo, reportError);
+    onboardingStatus().then(setOnboarding, () => undefined).finally(() => setOnboardingChecked(true));
   }, [reportError]);
 
   // The licence: at start, after each background check, and an activation link (at launch or
@@ -86,8 +94,8 @@ export function App() {
 
   // The end-to-end tests wait for this before touching the UI.
   useEffect(() => {
-    if (info && listLoaded) document.body.dataset.ready = "true";
-  }, [info, listLoaded]);
+    if (info && onboardingChecked && (listLoaded || wizardOpen)) document.body.dataset.ready = "true";
+  }, [info, listLoaded, onboardingChecked, wizardOpen]);
 
   // Focus the search box once the list is on screen.
   useEffect(() => {
@@ -124,6 +132,21 @@ export function App() {
       setHighlightId(saved.id);
       setView({ kind: "list" });
     }
+  }
+
+  if (wizardOpen) {
+    return (
+      <OnboardingWizard
+        onboarding={onboarding}
+        onChange={setOnboarding}
+        license={license}
+        onLicense={setLicense}
+        onClose={(clientId) => {
+          refresh();
+          setView(clientId ? { kind: "client", id: clientId } : { kind: "list" });
+        }}
+      />
+    );
   }
 
   return (
@@ -199,6 +222,8 @@ export function App() {
           }}
         />
       ) : null}
+
+      <Toasts onOpenClient={(id) => setView({ kind: "client", id })} />
 
       {form ? (
         <ClientForm

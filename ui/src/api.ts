@@ -4,6 +4,8 @@ import { listen } from "@tauri-apps/api/event";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
+  Onboarding,
+  OnboardingStep,
   AddOutcome,
   AddRequest,
   AiEvent,
@@ -17,6 +19,7 @@ import type {
   Branding,
   Client,
   ClientDashboard,
+  ClientExport,
   ClientPatch,
   ClientQuery,
   ConnectionTest,
@@ -94,6 +97,7 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   update_unreachable: true,
   update_signature: true,
   update_failed: true,
+  busy: true,
   internal: true,
 };
 
@@ -654,10 +658,60 @@ export async function pickBackupSavePath(defaultPath: string): Promise<string | 
   }
 }
 
-// --- Home ---
+/** What a backup file holds, without restoring it. */
+export const backupInspect = (path: string): Promise<BackupManifest> => call("backup_inspect", { path });
 
-/** Which clients need attention today and the plan items due today, across clients. */
-export const homeOverview = (): Promise<import("./bindings").HomeOverview> => call("home_overview");
+/** Restores a backup into this workspace (refused when it has clients); the app reopens it. */
+export const backupRestore = (path: string): Promise<BackupManifest> => call("backup_restore", { path });
+
+/** The native open dialog for a workspace backup; `null` when the user closes it. */
+export async function pickBackupFile(): Promise<string | null> {
+  try {
+    const picked = await open({
+      title: "Restore a workspace backup",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "InstaGrowth OS backup", extensions: ["igbackup"] }],
+    });
+    return typeof picked === "string" ? picked : null;
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+/** Writes everything stored about one client to a zip at `path`. */
+export const clientExport = (clientId: string, path: string): Promise<ClientExport> =>
+  call("client_export", { clientId, path });
+
+/** The native save dialog for a client's data export; `null` when the user closes it. */
+export async function pickZipSavePath(defaultPath: string, title: string): Promise<string | null> {
+  try {
+    return await save({ title, defaultPath, filters: [{ name: "Zip archive", extensions: ["zip"] }] });
+  } catch (err) {
+    throw asSentence(toApiError(err));
+  }
+}
+
+/** Where a report named `fileName` is saved when the user has not chosen a folder. */
+export const reportsDefaultPath = (fileName: string): Promise<string> => call("reports_default_path", { fileName });
+
+// --- First-run setup ---
+
+/** Where the first-run setup stands (a workspace that already had clients counts as set up). */
+export const onboardingStatus = (): Promise<Onboarding> => call("onboarding_status");
+
+/** Marks a setup step done (with the first client, once made) and moves to the next. */
+export const onboardingComplete = (step: OnboardingStep, clientId: string | null = null): Promise<Onboarding> =>
+  call("onboarding_complete", { step, clientId });
+
+/** Shows another step of the setup (back, or forward over one already done). */
+export const onboardingGoTo = (step: OnboardingStep): Promise<Onboarding> => call("onboarding_go_to", { step });
+
+/** Puts the setup aside; it can be resumed from Help. */
+export const onboardingSkip = (): Promise<Onboarding> => call("onboarding_skip");
+
+/** Opens the setup again where it was left (or from the start once finished). */
+export const onboardingResume = (): Promise<Onboarding> => call("onboarding_resume");
 
 // --- Help centre ---
 
@@ -672,3 +726,8 @@ export const helpArticle = (id: string): Promise<HelpArticle> => call("help_arti
 
 /** Opens an article's https:// link in the browser. */
 export const helpOpenLink = (url: string): Promise<void> => call("help_open_link", { url });
+
+// --- Home ---
+
+/** Which clients need attention today and the plan items due today, across clients. */
+export const homeOverview = (): Promise<import("./bindings").HomeOverview> => call("home_overview");

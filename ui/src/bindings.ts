@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "update_unreachable" | "update_signature" | "update_failed" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "update_unreachable" | "update_signature" | "update_failed" | "busy" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -1257,6 +1257,30 @@ export type HelpHit = { id: string, title: string, category: string, summary: st
  * About 160 characters of the body around the first matching word, plain text.
  */
 snippet: string, };
+
+export type Onboarding = { 
+/**
+ * The step to show (the one to resume at).
+ */
+step: OnboardingStep, 
+/**
+ * Steps completed, in order.
+ */
+done: Array<OnboardingStep>, 
+/**
+ * The client made in the wizard, for its import and audit steps.
+ */
+client_id: string | null, 
+/**
+ * Put aside with "Skip setup"; resumable.
+ */
+skipped: boolean, 
+/**
+ * Every step done.
+ */
+finished: boolean, };
+
+export type OnboardingStep = "license" | "ai" | "branding" | "client" | "import" | "audit";
 
 export type AttentionKind = "reach_falling" | "no_recent_import" | "never_imported" | "plan_items_due" | "replies_waiting";
 

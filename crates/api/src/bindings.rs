@@ -179,6 +179,8 @@ pub fn typescript() -> String {
         instagrowth_help::HelpArticleSummary::decl(&cfg),
         instagrowth_help::HelpArticle::decl(&cfg),
         instagrowth_help::HelpHit::decl(&cfg),
+        crate::onboarding::Onboarding::decl(&cfg),
+        crate::onboarding::OnboardingStep::decl(&cfg),
         crate::home::AttentionKind::decl(&cfg),
         crate::home::AttentionSeverity::decl(&cfg),
         crate::home::AttentionReason::decl(&cfg),

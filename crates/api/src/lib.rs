@@ -20,6 +20,7 @@ pub mod import;
 mod info;
 pub mod license;
 pub mod manual;
+pub mod onboarding;
 pub mod paths;
 pub mod planner;
 pub mod replies;

@@ -181,6 +181,10 @@ pub enum Command {
     /// The help centre offline: list the articles, search them, or print one.
     #[command(subcommand)]
     Guide(GuideCommand),
+    /// The app's first-run setup (licence, AI, branding, first client, import, audit): where it
+    /// stands, skip it, or bring it back.
+    #[command(subcommand)]
+    Onboarding(OnboardingCommand),
     /// What needs doing today: clients whose reach is falling, with no recent import, with plan
     /// items due or overdue, or with replies waiting; and today's plan items across clients.
     Home {
@@ -337,6 +341,25 @@ pub enum PresetArg {
     Ollama,
     Lmstudio,
     Custom,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OnboardingCommand {
+    /// Where the setup stands.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put the setup aside: the app opens on the client list.
+    Skip {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the setup again when the app opens, where it was left (or from the start).
+    Resume {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

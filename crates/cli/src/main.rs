@@ -13,6 +13,7 @@ mod guide_cmd;
 mod home_cmd;
 mod import_cmd;
 mod license_cmd;
+mod onboarding_cmd;
 mod output;
 mod plan_cmd;
 mod replies_cmd;
@@ -71,7 +72,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Replies { .. } => {}
         Command::Guide(_) => {}
         Command::Home { today, .. } => home_cmd::precheck(today.as_deref())?,
-        Command::License(_) | Command::Backup(_) => {}
+        Command::License(_) | Command::Backup(_) | Command::Onboarding(_) => {}
     }
     let replies_input = match &cli.command {
         Command::Replies {
@@ -141,6 +142,7 @@ async fn run(cli: Cli) -> Result<(), ApiError> {
         Command::Backup(cmd) => backup_cmd::run(&ws, cmd).await,
         Command::Guide(_) => unreachable!("runs before the workspace opens"),
         Command::Home { today, json } => home_cmd::run(&ws, today, json).await,
+        Command::Onboarding(cmd) => onboarding_cmd::run(&ws, cmd).await,
     };
     ws.close().await;
     result

@@ -66,10 +66,8 @@ fn launch(driver: &Driver, sandbox: &Sandbox) -> Session {
 fn step_title(app: &Session, needle: &str) {
     let deadline = std::time::Instant::now() + WAIT;
     loop {
-        if let Some(el) = app.find(&by_id("wizard-step-title")) {
-            if app.text_content(&el).contains(needle) {
-                return;
-            }
+        if text_of(app, "wizard-step-title").contains(needle) {
+            return;
         }
         assert!(
             std::time::Instant::now() < deadline,
@@ -77,6 +75,16 @@ fn step_title(app: &Session, needle: &str) {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+/// The text of `[data-testid=id]` read in one script call (a step re-renders as it loads, so a
+/// found element can go stale before it is read); empty when absent.
+fn text_of(app: &Session, id: &str) -> String {
+    let v = app.execute_async(&format!(
+        "const el = document.querySelector(\"{}\"); arguments[arguments.length - 1](el ? el.textContent : '');",
+        by_id(id)
+    ));
+    v.as_str().unwrap_or_default().to_string()
 }
 
 fn next(app: &Session) {
@@ -127,10 +135,7 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
     app.send_keys(&name, "Northwind Social");
     app.click(&app.wait_for(&by_id("branding-save"), WAIT));
     let deadline = std::time::Instant::now() + WAIT;
-    while !app
-        .text_content(&app.wait_for(&by_id("branding-preview"), WAIT))
-        .contains("Northwind Social")
-    {
+    while !text_of(&app, "branding-preview").contains("Northwind Social") {
         assert!(std::time::Instant::now() < deadline, "preview never named the agency");
         std::thread::sleep(Duration::from_millis(100));
     }
