@@ -89,7 +89,7 @@ fn reply(client_id: &str, n: u32, lead_score: i64) -> StoredReply {
         client_id: client_id.into(),
         source: "pasted".into(),
         source_key: format!("k{n}"),
-        channel: if n % 2 == 0 { "comment" } else { "dm" }.into(),
+        channel: if n.is_multiple_of(2) { "comment" } else { "dm" }.into(),
         author: format!("person{n}"),
         text: format!("message {n}"),
         received_at: None,
