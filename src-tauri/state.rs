@@ -242,7 +242,11 @@ mod tests {
         // Now it has clients: refused, and the open workspace still answers.
         let e = state.restore_backup(&file).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidInput);
-        assert!(e.message.contains("already has 2 client(s)"), "{}", e.message);
+        assert!(
+            e.message.contains("already has 2 client(s)"),
+            "{}",
+            e.message
+        );
         add(&state.workspace().unwrap(), "zoe").await;
         assert_eq!(handles(&state).await, ["glow", "nova", "zoe"]);
 

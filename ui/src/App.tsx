@@ -7,6 +7,7 @@ import {
   onLicenseLink,
   onLicenseRefusal,
   onUpdateAvailable,
+  onboardingResume,
   onboardingStatus,
 } from "./api";
 import type { ApiError, AppInfo, Client, LicenseStatus, Onboarding, UpdateInfo } from "./bindings";
@@ -192,7 +193,10 @@ export function App() {
                 onReload={reloadLicense}
               />
             ) : view.kind === "help" ? (
-              <HelpPage initialArticle={view.article} />
+              <HelpPage
+                initialArticle={view.article}
+                onResumeSetup={() => onboardingResume().then(setOnboarding, reportError)}
+              />
             ) : view.kind === "usage" ? (
               <UsagePage onError={reportError} onOpenSettings={() => navigate("settings")} />
             ) : (

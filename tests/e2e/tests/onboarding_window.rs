@@ -136,7 +136,10 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
     app.click(&app.wait_for(&by_id("branding-save"), WAIT));
     let deadline = std::time::Instant::now() + WAIT;
     while !text_of(&app, "branding-preview").contains("Northwind Social") {
-        assert!(std::time::Instant::now() < deadline, "preview never named the agency");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "preview never named the agency"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     std::thread::sleep(Duration::from_millis(300));
@@ -163,6 +166,26 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
     assert_eq!(o["done"].as_array().unwrap().len(), 4, "{o}");
     let app = launch(&driver, &sandbox);
     step_title(&app, "Glow Studio's Instagram data");
+
+    // Help from inside the setup opens over it, on the article the step links to.
+    app.click(&app.wait_for(
+        "[data-testid='help-link'][data-help-article='getting-client-data']",
+        WAIT,
+    ));
+    let deadline = std::time::Instant::now() + WAIT;
+    while !text_of(&app, "help-article-title").contains("Getting a client's Instagram data") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the help article never opened"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot("onboarding-04-help.png");
+    // Esc closes it (sent to a control inside the dialog).
+    app.send_keys(&app.wait_for(&by_id("help-back"), WAIT), "\u{E00C}");
+    app.wait_gone("[role='dialog']", WAIT);
+    assert!(app.find(&by_id("wizard")).is_some());
 
     // 5. The client's export, by its path.
     let path = app.wait_for(&by_id("import-path"), WAIT);
@@ -210,7 +233,10 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
         .output()
         .expect("pdftotext (poppler-utils, installed by scripts/test.sh)");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Northwind Social"), "the agency's brand: {text}");
+    assert!(
+        text.contains("Northwind Social"),
+        "the agency's brand: {text}"
+    );
     assert!(text.contains("Glow Studio"), "the client: {text}");
 
     // Finish: the client's page, and the setup is done for the CLI too.
@@ -226,7 +252,7 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
 
 #[test]
 #[ignore = "needs the built app, Xvfb, D-Bus and tauri-driver: run scripts/test.sh"]
-fn skipping_the_setup_opens_the_client_list_and_it_stays_skipped() {
+fn skipping_the_setup_opens_the_client_list_until_help_brings_it_back() {
     let sandbox = Sandbox::first_run();
     let driver = Driver::start(&sandbox);
     let app = launch(&driver, &sandbox);
@@ -238,5 +264,25 @@ fn skipping_the_setup_opens_the_client_list_and_it_stays_skipped() {
     let app = launch(&driver, &sandbox);
     app.wait_for(&by_id("nav-clients"), WAIT);
     assert!(app.find(&by_id("wizard")).is_none());
+
+    // The help centre finds the article for a question, offline.
+    app.click(&app.wait_for(&by_id("nav-help"), WAIT));
+    app.send_keys(&app.wait_for(&by_id("help-search"), WAIT), "shadowb");
+    let deadline = std::time::Instant::now() + WAIT;
+    while !text_of(&app, "help-hit").contains("Shadowban risk") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first hit for “shadowb” was not the shadowban article"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    app.click(&app.wait_for(&by_id("help-hit"), WAIT));
+    app.wait_for(&by_id("help-article-body"), WAIT);
+    assert!(text_of(&app, "help-article-title").contains("Shadowban risk"));
+    screenshot("help-01-search.png");
+
+    // …and Setup guide brings the setup back where it was left.
+    app.click(&app.wait_for(&by_id("help-resume-setup"), WAIT));
+    step_title(&app, "Your licence");
     app.quit();
 }

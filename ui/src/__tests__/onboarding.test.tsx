@@ -121,4 +121,15 @@ describe("first-run setup", () => {
     expect(await screen.findByText(/does not exist/)).toBeInTheDocument();
     expect(screen.getByTestId("wizard-next")).toBeDisabled();
   });
+
+  it("Help → Setup guide brings a skipped setup back where it was", async () => {
+    const backend = freshWorkspace();
+    backend.onboarding.state = { ...freshOnboarding(), step: "ai", done: ["license"], skipped: true };
+    const { user } = await renderApp(backend);
+    expect(screen.queryByTestId("wizard")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("nav-help"));
+    await user.click(await screen.findByTestId("help-resume-setup"));
+    await title("AI provider");
+    expect(backend.callsOf("onboarding_resume")).toHaveLength(1);
+  });
 });

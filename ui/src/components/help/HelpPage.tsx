@@ -11,6 +11,8 @@ const DEBOUNCE_MS = 120;
 type Props = {
   /** The article to open first (from a context link or F1 on a screen). */
   initialArticle?: string;
+  /** Opens the first-run setup again (absent where the setup itself shows help). */
+  onResumeSetup?: () => void;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * empty, and the article view. Articles come from Rust as escaped HTML; `help:` links inside open
  * the other article, https links open in the browser.
  */
-export function HelpPage({ initialArticle }: Props) {
+export function HelpPage({ initialArticle, onResumeSetup }: Props) {
   const help = useHelp();
   const [query, setQuery] = useState("");
   const [hits, setHits] = useState<HelpHit[] | null>(null);
@@ -108,9 +110,22 @@ export function HelpPage({ initialArticle }: Props) {
           </h1>
           <p className="page-subtitle">How InstaGrowth OS works, offline. Press F1 anywhere to come back here.</p>
         </div>
-        <button type="button" className="btn btn-sm" data-testid="help-shortcuts" onClick={help.showShortcuts}>
-          Keyboard shortcuts
-        </button>
+        <div className="help-header-actions">
+          {onResumeSetup ? (
+            <button
+              type="button"
+              className="btn btn-sm"
+              data-testid="help-resume-setup"
+              title="The six-step setup: licence, AI, branding, first client, import, first audit"
+              onClick={onResumeSetup}
+            >
+              Setup guide
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-sm" data-testid="help-shortcuts" onClick={help.showShortcuts}>
+            Keyboard shortcuts
+          </button>
+        </div>
       </header>
 
       {error ? (
