@@ -1,6 +1,8 @@
 //! Tauri commands of growth plans: each is one line into `instagrowth_api::planner`.
+use instagrowth_api::ai::AiEvent;
 use instagrowth_api::planner::{self, NewPlan, PlanItemPatch, StoredPlan};
 use instagrowth_api::ApiResult;
+use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -9,10 +11,22 @@ use crate::state::AppState;
 type S<'a> = State<'a, AppState>;
 
 #[tauri::command]
-#[tracing::instrument(skip(state, request), err(level = "info", Debug))]
-pub async fn plan_create(state: S<'_>, key: String, request: NewPlan) -> ApiResult<StoredPlan> {
-    let cancel = instagrowth_ai::CancellationToken::new();
-    planner::create_with(&state.workspace()?, &key, &request, &cancel, &|_| {}).await
+#[tracing::instrument(skip(state, request, on_event), err(level = "info", Debug))]
+pub async fn plan_create(
+    state: S<'_>,
+    key: String,
+    request: NewPlan,
+    run_id: String,
+    on_event: Channel<AiEvent>,
+) -> ApiResult<StoredPlan> {
+    // The AI's refinement can take a while: streamed, and cancelled by `ai_cancel(run_id)`.
+    let cancel = state.begin_ai_run(&run_id);
+    let send = move |e: AiEvent| {
+        let _ = on_event.send(e);
+    };
+    let result = planner::create_with(&state.workspace()?, &key, &request, &cancel, &send).await;
+    state.end_ai_run(&run_id);
+    result
 }
 
 #[tauri::command]

@@ -430,8 +430,16 @@ export async function pickLogoFile(): Promise<string | null> {
 // ---- Content plans (the posting calendar) ----
 
 /** Plans a calendar for the client `key`; the new plan becomes the active one. */
-export const planCreate = (key: string, request: NewPlan): Promise<StoredPlan> =>
-  call("plan_create", { key, request });
+export function planCreate(
+  key: string,
+  request: NewPlan,
+  runId: string,
+  onEvent: (event: AiEvent) => void,
+): Promise<StoredPlan> {
+  const channel = new Channel<AiEvent>();
+  channel.onmessage = onEvent;
+  return call("plan_create", { key, request, runId, onEvent: channel });
+}
 
 /** The client's plans, the active one first. */
 export const planList = (key: string): Promise<StoredPlan[]> => call("plan_list", { key });

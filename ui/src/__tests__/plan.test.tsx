@@ -105,7 +105,7 @@ describe("plan tab: creating", () => {
     await user.click(screen.getByTestId("plan-create"));
 
     await screen.findByTestId("plan-calendar");
-    expect(backend.lastCall("plan_create")?.args).toEqual({
+    expect(backend.lastCall("plan_create")?.args).toMatchObject({
       key: zoe.id,
       request: {
         start: "2026-12-02",
@@ -365,6 +365,20 @@ describe("plan tab: plans and exports", () => {
     await waitFor(() => expect(screen.getAllByTestId("plan-day")[0]).toHaveAttribute("data-date", "2026-11-30"));
     expect(backend.lastCall("plan_activate")?.args).toEqual({ id: older.id });
     expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual(["December push (active)", "January reset"]);
+  });
+
+  it("a plan being refined can be stopped: nothing is made and the form stays", async () => {
+    const { backend } = planned();
+    backend.planGate = new Promise<void>(() => {});
+    const { user } = await openPlan(backend);
+    await user.click(screen.getByTestId("plan-new"));
+    await user.click(screen.getByTestId("plan-create"));
+    expect(await screen.findByTestId("plan-create")).toHaveTextContent("Planning…");
+    await user.click(screen.getByTestId("plan-create-cancel"));
+    expect(await screen.findByTestId("plan-form-error")).toHaveTextContent("Cancelled — no plan was made.");
+    expect(backend.lastCall("ai_cancel")?.args.runId).toBe(backend.lastCall("plan_create")?.args.runId);
+    expect(screen.getByTestId("plan-create")).toBeEnabled();
+    expect(screen.queryByTestId("plan-create-cancel")).not.toBeInTheDocument();
   });
 
   it("makes a new plan from the header and deletes plans after confirming", async () => {

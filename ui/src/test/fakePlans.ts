@@ -131,6 +131,24 @@ export const FIXTURE_REQUEST: NewPlan = {
 };
 
 export class FakePlanBackend extends FakeContentBackend {
+  /** While set, `plan_create` waits for it (or for `ai_cancel` of its run, then rejects). */
+  planGate: Promise<void> | null = null;
+  private planRuns = new Map<string, () => void>();
+
+  private async planRun<T>(runId: string | undefined, make: () => T): Promise<T> {
+    if (this.planGate) {
+      let cancel = () => {};
+      const cancelled = new Promise<"cancelled">((resolve) => (cancel = () => resolve("cancelled")));
+      if (runId) this.planRuns.set(runId, cancel);
+      const outcome = await Promise.race([this.planGate.then(() => "go" as const), cancelled]);
+      if (runId) this.planRuns.delete(runId);
+      if (outcome === "cancelled") {
+        throw { code: "cancelled", field: null, message: "cancelled; nothing was charged" } satisfies ApiError;
+      }
+    }
+    return make();
+  }
+
   plans: StoredPlan[] = [];
   /** Whether new plans have best times from an audit. */
   planBestTimes = true;
@@ -175,8 +193,11 @@ export class FakePlanBackend extends FakeContentBackend {
           throw invalid("stories_per_day", "stories per day are from 0 to 10");
         }
         if (r.start !== null && r.start < "2026-11-26") throw invalid("start", "the plan can't start in the past");
-        return this.addPlan(key, r);
+        return this.planRun(args.runId as string | undefined, () => this.addPlan(key, r));
       }
+      case "ai_cancel":
+        this.planRuns.get(args.runId as string)?.();
+        return super.other(cmd, args);
       case "plan_list": {
         const key = args.key as string;
         const mine = this.plans.filter((p) => p.client_id === key);

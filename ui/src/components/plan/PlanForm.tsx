@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from "react";
-import { planCreate } from "../../api";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { aiCancel, planCreate } from "../../api";
 import type { ApiError, Client, Goal, NewPlan, StoredPlan } from "../../bindings";
 import { parseDay, todayDay } from "../../format";
 import { AlertIcon, CalendarIcon } from "../Icons";
@@ -66,7 +66,25 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The AI run refining the plan (when a provider is set up), for Cancel; cancelled on unmount so
+  // nothing is charged for a plan nobody sees.
+  const runId = useRef<string | null>(null);
+  const [tokens, setTokens] = useState<number | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+
+  useEffect(
+    () => () => {
+      if (runId.current) void aiCancel(runId.current).catch(() => undefined);
+    },
+    [],
+  );
+
+  function cancelRun() {
+    if (!runId.current) return;
+    setCancelling(true);
+    void aiCancel(runId.current).catch(() => undefined);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,11 +97,22 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
     }
     setErrors({});
     setSaving(true);
+    setTokens(null);
+    setCancelling(false);
+    const id = crypto.randomUUID();
+    runId.current = id;
     try {
-      onCreated(await planCreate(client.id, checked.request));
+      const plan = await planCreate(client.id, checked.request, id, (event) => {
+        if (runId.current === id && event.kind === "text") setTokens(event.tokens);
+      });
+      runId.current = null;
+      onCreated(plan);
     } catch (err) {
+      runId.current = null;
       const e = err as ApiError;
-      if (e.field && ["days", "start", "goal", "posts_per_week", "stories_per_day", "pillars", "name"].includes(e.field)) {
+      if (e.code === "cancelled") {
+        setFailure("Cancelled — no plan was made.");
+      } else if (e.field && ["days", "start", "goal", "posts_per_week", "stories_per_day", "pillars", "name"].includes(e.field)) {
         setErrors({ [e.field]: e.message });
       } else {
         setFailure(e.message);
@@ -269,9 +298,20 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
             Cancel
           </button>
         ) : null}
+        {saving ? (
+          <button
+            type="button"
+            className="btn"
+            data-testid="plan-create-cancel"
+            disabled={cancelling}
+            onClick={cancelRun}
+          >
+            {cancelling ? "Cancelling…" : "Stop"}
+          </button>
+        ) : null}
         <button type="submit" className="btn btn-primary" data-testid="plan-create" disabled={saving}>
           {saving ? <span className="spinner" aria-hidden="true" /> : <CalendarIcon size={14} />}
-          {saving ? "Planning…" : "Create plan"}
+          {saving ? (tokens !== null ? `Planning… ${tokens} tokens` : "Planning…") : "Create plan"}
         </button>
       </div>
     </form>
