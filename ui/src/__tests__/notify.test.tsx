@@ -1,5 +1,7 @@
+import { vi } from "vitest";
 import { FakeBackend } from "../test/fakeBackend";
-import { openClientData, row, screen, waitFor } from "../test/render";
+import { FakeReportsBackend } from "../test/fakeReports";
+import { openClientAudit, openClientData, row, screen, waitFor } from "../test/render";
 import { exportOf } from "../test/sampleData";
 
 const ZIP = "/home/me/Downloads/instagram-zoe.fit.zip";
@@ -39,5 +41,19 @@ describe("work finishing in the background", () => {
     await user.click(screen.getByTestId("import-path-go"));
     await screen.findByTestId("import-summary");
     expect(screen.queryByTestId("toast")).not.toBeInTheDocument();
+  });
+
+  it("an audit that ends while the window is in the background is announced", async () => {
+    const backend = new FakeReportsBackend([{ name: "Zoe Fitness", handle: "zoe.fit" }]);
+    const { user } = await openClientAudit(backend, "zoe.fit");
+    const focus = vi.spyOn(document, "hasFocus").mockReturnValue(false);
+    try {
+      await user.click(screen.getByTestId("audit-run"));
+      const toast = await screen.findByTestId("toast");
+      expect(toast).toHaveTextContent("Audit finished");
+      expect(toast).toHaveTextContent("Zoe Fitness: content score");
+    } finally {
+      focus.mockRestore();
+    }
   });
 });

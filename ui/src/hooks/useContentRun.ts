@@ -1,7 +1,8 @@
 import { useCallback } from "react";
 import { contentGenerate } from "../api";
 import type { ContentDraft, ContentRequest, Item } from "../bindings";
-import { streamedItem } from "../components/content/contentFormat";
+import { KIND_SINGULAR, streamedItem } from "../components/content/contentFormat";
+import { plural } from "../format";
 import { useAiRun, type AiRun } from "./useAiRun";
 
 /** A running draft keeps what was asked for, and streams its items as they finish. */
@@ -15,6 +16,10 @@ export type ContentRun = AiRun<ContentDraft, Item, { request: ContentRequest }>;
 export function useContentRun(onDone: (draft: ContentDraft, request: ContentRequest) => void) {
   const { run, start: startRun, cancel, dismiss } = useAiRun<ContentDraft, Item, { request: ContentRequest }>({
     onSuccess: (draft, { request }) => onDone(draft, request),
+    announce: (draft) => ({
+      title: "Drafts ready",
+      body: `${plural(draft.items.length, KIND_SINGULAR[draft.kind])}${draft.topic ? ` on “${draft.topic}”` : ""}.`,
+    }),
   });
   const start = useCallback(
     (client: string, request: ContentRequest) =>

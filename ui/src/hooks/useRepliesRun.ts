@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { repliesAdd } from "../api";
 import type { AddOutcome, AddRequest } from "../bindings";
+import { plural } from "../format";
 import { useAiRun, type AiRun } from "./useAiRun";
 
 /** A running triage keeps what was asked for (the progress line names the source). */
@@ -14,6 +15,10 @@ export type RepliesRun = AiRun<AddOutcome, never, { request: AddRequest }>;
 export function useRepliesRun(onDone: (outcome: AddOutcome, request: AddRequest) => void) {
   const { run, start: startRun, cancel, dismiss } = useAiRun<AddOutcome, never, { request: AddRequest }>({
     onSuccess: (outcome, { request }) => onDone(outcome, request),
+    announce: (outcome) => ({
+      title: "Replies drafted",
+      body: `${plural(outcome.counts.added, "new message")} triaged and drafted.`,
+    }),
   });
   const start = useCallback(
     (client: string, request: AddRequest) =>
