@@ -132,4 +132,30 @@ describe("first-run setup", () => {
     await title("AI provider");
     expect(backend.callsOf("onboarding_resume")).toHaveLength(1);
   });
+
+  it("Offline only turns off a provider set up before; keeping the model leaves it on", async () => {
+    const backend = freshWorkspace();
+    backend.provider = { preset: "openai", base_url: "https://api.openai.com/v1", model: "gpt-4o-mini", extra_headers: [] };
+    backend.onboarding.state = { ...freshOnboarding(), step: "ai", done: ["license"] };
+    const { user } = await renderApp(backend);
+    await title("AI provider");
+    // A provider is set up: the step opens on it.
+    await waitFor(() => expect(screen.getByTestId("wizard-ai-provider")).toBeChecked());
+    await user.click(screen.getByTestId("wizard-back"));
+    await title("Your licence");
+    await user.click(screen.getByTestId("wizard-next"));
+    await title("AI provider");
+    await waitFor(() => expect(screen.getByTestId("wizard-ai-provider")).toBeChecked());
+    await user.click(screen.getByTestId("wizard-next"));
+    await title("brand");
+    expect(backend.callsOf("ai_disable")).toHaveLength(0);
+
+    await user.click(screen.getByTestId("wizard-back"));
+    await title("AI provider");
+    await user.click(await screen.findByTestId("wizard-ai-offline"));
+    await user.click(screen.getByTestId("wizard-next"));
+    await title("brand");
+    expect(backend.callsOf("ai_disable")).toHaveLength(1);
+    expect(backend.provider).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { aiPresets, aiStatus, toApiError } from "../../api";
+import { aiDisable, aiPresets, aiStatus, toApiError } from "../../api";
 import type { AiStatus, PresetInfo } from "../../bindings";
 import { HelpLink } from "../help/HelpLink";
 import { AiKeySection } from "../settings/AiKeySection";
@@ -24,11 +24,24 @@ export function AiStep({ onBack, onNext, busy }: Props) {
         setLoaded({ status, presets });
         setChoice((c) => c ?? (status.provider ? "provider" : "offline"));
       },
-      (err) => setFailed(toApiError(err).message),
+      (err) => setFailed(`The AI settings could not be loaded: ${toApiError(err).message}`),
     );
   }, []);
 
   const setStatus = (status: AiStatus) => setLoaded((l) => (l ? { ...l, status } : l));
+
+  // "Offline only" means it: a provider set up a moment ago (or earlier) is turned off.
+  async function next() {
+    if (choice === "offline" && loaded?.status.provider) {
+      try {
+        setStatus(await aiDisable());
+      } catch (err) {
+        setFailed(toApiError(err).message);
+        return;
+      }
+    }
+    onNext();
+  }
 
   return (
     <StepFrame
@@ -42,7 +55,7 @@ export function AiStep({ onBack, onNext, busy }: Props) {
       }
       onBack={onBack}
       actions={
-        <button type="button" className="btn btn-primary" data-testid="wizard-next" disabled={busy} onClick={onNext}>
+        <button type="button" className="btn btn-primary" data-testid="wizard-next" disabled={busy} onClick={() => void next()}>
           Continue
         </button>
       }
@@ -92,13 +105,14 @@ export function AiStep({ onBack, onNext, busy }: Props) {
               <AiTestSection status={loaded.status} />
             </div>
           </div>
-        ) : failed ? (
-          <p className="form-error" role="alert">
-            The AI settings could not be loaded: {failed}
-          </p>
-        ) : (
+        ) : failed ? null : (
           <div className="settings-loading" aria-busy="true" aria-label="Loading the AI settings" />
         )
+      ) : null}
+      {failed ? (
+        <p className="form-error" role="alert" data-testid="wizard-ai-error">
+          {failed}
+        </p>
       ) : null}
     </StepFrame>
   );
