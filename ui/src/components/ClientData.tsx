@@ -6,6 +6,7 @@ import { ImportCard } from "./ImportCard";
 import { ImportSummary } from "./ImportSummary";
 import { ManualEntryDialog } from "./ManualEntryDialog";
 import "./ClientData.css";
+import { LoadFailed } from "./LoadFailed";
 
 type Props = {
   client: Client;
@@ -64,12 +65,7 @@ export function ClientData({ client, onError, onDragEnter }: Props) {
       {dashboard ? (
         <ClientDashboard dashboard={dashboard} />
       ) : failed ? (
-        <div className="client-data-failed" data-testid="dashboard-failed">
-          <p>The dashboard could not be loaded.</p>
-          <button type="button" className="btn btn-sm" onClick={reload}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed what="The dashboard" testId="dashboard-failed" onRetry={reload} />
       ) : (
         <div className="client-data-loading" aria-busy="true" aria-label="Loading the dashboard" />
       )}

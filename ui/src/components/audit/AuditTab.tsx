@@ -9,6 +9,7 @@ import { AuditReport } from "./AuditReport";
 import { AuditRunStatus } from "./AuditRunStatus";
 import "../ClientDashboard.css";
 import "./Audit.css";
+import { LoadFailed } from "../LoadFailed";
 
 type Props = {
   client: Client;
@@ -92,12 +93,7 @@ export function AuditTab({ client, onError }: Props) {
     <div className="audit-tab" data-testid="audit-tab" ref={top}>
       {history === null ? (
         failed ? (
-          <div className="audit-failed" data-testid="audit-failed">
-            <p>The audits could not be loaded.</p>
-            <button type="button" className="btn btn-sm" onClick={() => setAttempt((n) => n + 1)}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed what="The audits" testId="audit-failed" onRetry={() => setAttempt((n) => n + 1)} />
         ) : (
           <div className="audit-loading" aria-busy="true" aria-label="Loading the audit" />
         )

@@ -11,6 +11,7 @@ import { ItemEditor } from "./ItemEditor";
 import { KIND_LABEL, KIND_SINGULAR, mainText } from "./contentFormat";
 import { DEFAULT_LIBRARY_FILTERS, hasFilters, LibraryFilters, toContentQuery, type LibraryFilterValues } from "./LibraryFilters";
 import { LibraryRow } from "./LibraryRow";
+import { LoadFailed } from "../LoadFailed";
 
 type Props = {
   client: Client;
@@ -87,12 +88,7 @@ export function LibraryView({ client, revision, onError }: Props) {
   let body;
   if (failed !== null) {
     body = (
-      <div className="audit-failed" data-testid="library-failed">
-        <p className="selectable">The library could not be loaded: {failed}</p>
-        <button type="button" className="btn btn-sm" onClick={() => setRetries((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed what="The library" reason={failed} testId="library-failed" onRetry={() => setRetries((n) => n + 1)} />
     );
   } else if (items === null) {
     body = <div className="audit-loading library-loading" aria-busy="true" aria-label="Loading the library" />;

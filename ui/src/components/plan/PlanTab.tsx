@@ -3,7 +3,7 @@ import { planActivate, planDelete, planList, planMoveItem, planSetDone, updatePl
 import type { ApiError, Client, PlanItem, PlanItemPatch, StoredPlan } from "../../bindings";
 import { formatDate, formatDay } from "../../format";
 import { Dialog } from "../Dialog";
-import { AlertIcon, CalendarIcon, CloseIcon, InfoIcon, PlusIcon, RefreshIcon, TrashIcon } from "../Icons";
+import { AlertIcon, CalendarIcon, CloseIcon, InfoIcon, PlusIcon, TrashIcon } from "../Icons";
 import { ItemDetail } from "./ItemDetail";
 import { PlanCalendar } from "./PlanCalendar";
 import { PlanExport } from "./PlanExport";
@@ -15,6 +15,7 @@ import "../audit/Audit.css";
 import "../content/content.css";
 import "./plan.css";
 import { HelpLink } from "../help/HelpLink";
+import { LoadFailed } from "../LoadFailed";
 
 type Props = {
   client: Client;
@@ -60,14 +61,7 @@ export function PlanTab({ client, onError }: Props) {
     return (
       <div className="plan-tab" data-testid="plan-tab" aria-busy={!failed}>
         {failed ? (
-          <div className="audit-run-message is-error" role="alert">
-            <AlertIcon size={15} />
-            <p>The plans could not be loaded.</p>
-            <button type="button" className="btn btn-sm" onClick={() => setReload((n) => n + 1)}>
-              <RefreshIcon size={13} />
-              Try again
-            </button>
-          </div>
+          <LoadFailed what="The plans" testId="plan-failed" onRetry={() => setReload((n) => n + 1)} />
         ) : (
           <p className="muted plan-loading">
             <span className="spinner" aria-hidden="true" /> Loading plans…

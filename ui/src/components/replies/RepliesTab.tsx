@@ -28,6 +28,7 @@ import "../audit/Audit.css";
 import "../content/content.css";
 import "./replies.css";
 import { HelpLink } from "../help/HelpLink";
+import { LoadFailed } from "../LoadFailed";
 
 type View = "queue" | "leads";
 
@@ -197,13 +198,7 @@ export function RepliesTab({ client, onError }: Props) {
   let queue;
   if (failed !== null && items === null) {
     queue = (
-      <div className="audit-failed" data-testid="replies-failed">
-        <p className="selectable">The queue could not be loaded: {failed}</p>
-        <button type="button" className="btn btn-sm" onClick={() => setReload((n) => n + 1)}>
-          <RefreshIcon size={13} />
-          Try again
-        </button>
-      </div>
+      <LoadFailed what="The queue" reason={failed} testId="replies-failed" onRetry={() => setReload((n) => n + 1)} />
     );
   } else if (items === null) {
     queue = <div className="audit-loading replies-loading-box" aria-busy="true" aria-label="Loading the queue" />;

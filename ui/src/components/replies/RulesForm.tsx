@@ -1,9 +1,10 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { repliesRulesGet, repliesRulesSet, toApiError } from "../../api";
 import type { BrandRules, Client, EmojiUse } from "../../bindings";
-import { AlertIcon, CheckIcon, RefreshIcon } from "../Icons";
+import { AlertIcon, CheckIcon } from "../Icons";
 import { SegmentedControl, type Segment } from "../SegmentedControl";
 import { EMOJI_LABEL, parseWords } from "./repliesFormat";
+import { LoadFailed } from "../LoadFailed";
 
 type Values = { avoid: string; signOff: string; emoji: EmojiUse; link: string };
 type Field = "avoid_words" | "sign_off" | "booking_link" | "emoji";
@@ -51,13 +52,7 @@ export function RulesForm({ client, onSaved }: Props) {
 
   if (values === null) {
     return loadError ? (
-      <div className="audit-failed" data-testid="rules-failed">
-        <p className="selectable">The rules could not be loaded: {loadError}</p>
-        <button type="button" className="btn btn-sm" onClick={() => setRetries((n) => n + 1)}>
-          <RefreshIcon size={13} />
-          Try again
-        </button>
-      </div>
+      <LoadFailed what="The rules" reason={loadError} testId="rules-failed" onRetry={() => setRetries((n) => n + 1)} />
     ) : (
       <p className="muted replies-loading">
         <span className="spinner" aria-hidden="true" /> Loading the rules…

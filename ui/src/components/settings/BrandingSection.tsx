@@ -19,6 +19,7 @@ import { ColorField } from "./ColorField";
 import { SettingsCard } from "./SettingsCard";
 import "../ClientForm.css";
 import "./Branding.css";
+import { LoadFailed } from "../LoadFailed";
 
 type Errors = Partial<Record<BrandingField, string>>;
 type Loaded = { saved: Branding; logo: string | null };
@@ -51,12 +52,7 @@ export function BrandingSection() {
       {loaded ? (
         <BrandingEditor loaded={loaded} onLoaded={setLoaded} />
       ) : failed ? (
-        <div className="settings-failed" data-testid="branding-failed">
-          <p>The branding could not be loaded. {failed}</p>
-          <button type="button" className="btn btn-sm" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed what="The branding" reason={failed} testId="branding-failed" onRetry={() => setAttempt((n) => n + 1)} />
       ) : (
         <div className="branding-loading" aria-busy="true" aria-label="Loading the branding" />
       )}

@@ -14,6 +14,7 @@ import { UpdatesSection } from "../updates/UpdatesSection";
 import { SettingsCard } from "./SettingsCard";
 import "./Settings.css";
 import { HelpLink } from "../help/HelpLink";
+import { LoadFailed } from "../LoadFailed";
 
 type Loaded = { status: AiStatus; presets: PresetInfo[] };
 
@@ -83,12 +84,7 @@ export function SettingsPage({ onError }: { onError: (error: ApiError) => void }
             <AiCreditsSection status={loaded.status} onStatus={setStatus} />
           </div>
         ) : failed ? (
-          <div className="settings-failed" data-testid="settings-failed">
-            <p>The AI settings could not be loaded.</p>
-            <button type="button" className="btn btn-sm" onClick={() => setAttempt((n) => n + 1)}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed what="The AI settings" testId="settings-failed" onRetry={() => setAttempt((n) => n + 1)} />
         ) : (
           <div className="settings-loading" aria-busy="true" aria-label="Loading the AI settings" />
         )}

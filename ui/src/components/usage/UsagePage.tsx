@@ -10,6 +10,7 @@ import { UsageMonthsTable } from "./UsageMonthsTable";
 import "../ClientDashboard.css";
 import "../ClientForm.css";
 import "./Usage.css";
+import { LoadFailed } from "../LoadFailed";
 
 type Props = {
   onError: (error: ApiError) => void;
@@ -125,12 +126,7 @@ export function UsagePage({ onError, onOpenSettings }: Props) {
 
       {current === null ? (
         failed ? (
-          <div className="usage-failed" data-testid="usage-failed">
-            <p>The usage could not be loaded.</p>
-            <button type="button" className="btn btn-sm" onClick={() => setAttempt((n) => n + 1)}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed what="The usage" testId="usage-failed" onRetry={() => setAttempt((n) => n + 1)} />
         ) : (
           <div className="usage-loading" aria-busy="true" aria-label="Loading the usage" />
         )
