@@ -1,36 +1,29 @@
-// The only module that talks to the Rust back end. Every function rejects with an ApiError.
-import { Channel, invoke } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+// The Rust back end's commands for clients, imports, AI, audits, content, plans and replies (the
+// workspace's own are in apiWorkspace.ts, re-exported here). Every function rejects with an
+// ApiError (see ipc.ts, the only module that calls invoke).
+import { Channel } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
-  Onboarding,
-  OnboardingStep,
   AddOutcome,
   AddRequest,
   AiEvent,
   AiStatus,
-  ApiError,
   AppInfo,
   AuditDocument,
   AuditSummary,
-  BackupManifest,
   BrandRules,
   Branding,
   Client,
   ClientDashboard,
-  ClientExport,
   ClientPatch,
   ClientQuery,
   ConnectionTest,
   ContentDraft,
   ContentQuery,
   ContentRequest,
-  ErrorCode,
   FileExport,
   ImportOutcome,
-  KeyProgress,
-  LicenseStatus,
   Item,
   Kind,
   LibraryItem,
@@ -52,113 +45,12 @@ import type {
   SavedReply,
   SavedReplyInput,
   StoredPlan,
-  UpdateChannel,
-  UpdateEvent,
-  UpdateInfo,
-  UpdateSettings,
   UsageReport,
   UsageTotals,
 } from "./bindings";
-import type { HelpArticle, HelpArticleSummary, HelpHit } from "./bindings";
+import { asSentence, call, toApiError } from "./ipc";
 
-// A Record over the generated union: adding a code in Rust without listing it here fails the
-// type check.
-const ERROR_CODES: Record<ErrorCode, true> = {
-  invalid_input: true,
-  duplicate_handle: true,
-  not_found: true,
-  schema_too_new: true,
-  data_dir: true,
-  database: true,
-  invalid_import: true,
-  handle_mismatch: true,
-  cancelled: true,
-  keychain_unavailable: true,
-  ai_not_configured: true,
-  ai_missing_key: true,
-  ai_bad_key: true,
-  ai_no_access: true,
-  ai_unknown_model: true,
-  ai_quota_exhausted: true,
-  ai_rate_limited: true,
-  ai_unreachable: true,
-  ai_timeout: true,
-  ai_context_too_long: true,
-  ai_provider_error: true,
-  ai_invalid_answer: true,
-  ai_credits_spent: true,
-  license_invalid_key: true,
-  license_refused: true,
-  license_server_unreachable: true,
-  license_tampered: true,
-  license_read_only: true,
-  license_not_activated: true,
-  plan_limit: true,
-  update_unreachable: true,
-  update_signature: true,
-  update_failed: true,
-  busy: true,
-  internal: true,
-};
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
-}
-
-/** Turns whatever a rejected call produced into an ApiError a component can show. */
-export function toApiError(err: unknown): ApiError {
-  if (typeof err === "object" && err !== null) {
-    const e = err as Record<string, unknown>;
-    if (isErrorCode(e.code) && typeof e.message === "string") {
-      return {
-        code: e.code,
-        message: e.message,
-        field: typeof e.field === "string" && e.field !== "" ? e.field : null,
-      };
-    }
-    if (err instanceof Error) {
-      return { code: "internal", message: err.message || String(err), field: null };
-    }
-  }
-  return { code: "internal", message: String(err), field: null };
-}
-
-export function isApiError(value: unknown): value is ApiError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    isErrorCode((value as ApiError).code) &&
-    typeof (value as ApiError).message === "string"
-  );
-}
-
-/** Back-end messages are written to follow "error: " in a terminal; on screen they start a sentence. */
-function asSentence(e: ApiError): ApiError {
-  const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
-  return { ...e, message };
-}
-
-const licenseRefusalHandlers = new Set<() => void>();
-
-/**
- * Calls `handler` whenever any command is refused for the licence's sake (read-only, a plan
- * limit), wherever the refusal is shown: the banner then says where the licence stands now.
- */
-export function onLicenseRefusal(handler: () => void): () => void {
-  licenseRefusalHandlers.add(handler);
-  return () => licenseRefusalHandlers.delete(handler);
-}
-
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (err) {
-    const e = asSentence(toApiError(err));
-    if (e.code === "license_read_only" || e.code === "plan_limit") licenseRefusalHandlers.forEach((h) => h());
-    throw e;
-  }
-}
-
+export { isApiError, onLicenseRefusal, toApiError } from "./ipc";
 export const appInfo = (): Promise<AppInfo> => call("app_info");
 
 export const listClients = (query: ClientQuery): Promise<Client[]> =>
@@ -562,180 +454,4 @@ export async function copyText(text: string): Promise<void> {
   }
 }
 
-// --- The licence ---
-
-/** Where the licence stands, decided offline (trial, active, grace, read-only). */
-export const licenseStatus = (): Promise<LicenseStatus> => call("license_status");
-
-/** The purchase key as typed so far: incomplete, valid (ready to activate) or already wrong. */
-export const licenseCheckKey = (input: string): Promise<KeyProgress> => call("license_check_key", { input });
-
-/** This computer's host name, suggested as its name at the licence server. */
-export const licenseDefaultMachineName = (): Promise<string> => call("license_default_machine_name");
-
-/** The key of an activation link that opened the app (once), or `null`. */
-export const licenseTakeLink = (): Promise<string | null> => call("license_take_link");
-
-/** Activates this computer; a refusal names `key` or `machine_name` when one of them is wrong. */
-export const licenseActivate = (key: string, machineName: string | null): Promise<LicenseStatus> =>
-  call("license_activate", { key, machineName });
-
-/** Asks the licence server for a fresh licence file now. */
-export const licenseRefresh = (): Promise<LicenseStatus> => call("license_refresh");
-
-/** Frees this computer's seat and removes the licence here (back to the trial or read-only). */
-export const licenseDeactivate = (): Promise<LicenseStatus> => call("license_deactivate");
-
-/** Opens the billing portal in the browser; answers its link. */
-export const licenseOpenPortal = (): Promise<string> => call("license_open_portal");
-
-/** Sets (or with `null`, resets) the licence server; answers the one in force. */
-export const licenseSetServer = (url: string | null): Promise<string> => call("license_set_server", { url });
-
-/**
- * Calls `handler` with each payload of the app event `name` until the returned function is
- * called. Outside Tauri (tests without events) it does nothing.
- */
-function onAppEvent<T>(name: string, handler: (payload: T) => void): () => void {
-  let stop: (() => void) | null = null;
-  let stopped = false;
-  try {
-    listen<T>(name, (e) => handler(e.payload)).then(
-      (unlisten) => {
-        if (stopped) unlisten();
-        else stop = unlisten;
-      },
-      () => undefined,
-    );
-  } catch {
-    // Not running inside Tauri.
-  }
-  return () => {
-    stopped = true;
-    stop?.();
-  };
-}
-
-/** The background licence check's result (at start, then hourly). */
-export const onLicenseChanged = (handler: (status: LicenseStatus) => void): (() => void) =>
-  onAppEvent("license-changed", handler);
-
-/** The key of an activation link opened while the app runs. */
-export const onLicenseLink = (handler: (key: string) => void): (() => void) => onAppEvent("license-link", handler);
-
-// --- Updates ---
-
-/** The update channel, the running version and where the app looks for updates. */
-export const updateSettings = (): Promise<UpdateSettings> => call("update_settings");
-
-export const updateSetChannel = (channel: UpdateChannel): Promise<UpdateSettings> =>
-  call("update_set_channel", { channel });
-
-/** Asks for a newer release on the channel; `null` when this version is the newest. */
-export const updateCheck = (): Promise<UpdateInfo | null> => call("update_check");
-
-/**
- * Downloads the release found by the last check (progress to `onEvent`), verifies its signature,
- * installs it and restarts the app. Rejects (and changes nothing) when any step fails.
- */
-export function updateInstall(onEvent: (event: UpdateEvent) => void): Promise<null> {
-  const channel = new Channel<UpdateEvent>();
-  channel.onmessage = onEvent;
-  return call("update_install", { onEvent: channel });
-}
-
-/** A newer release found by the background check (at start, then every few hours). */
-export const onUpdateAvailable = (handler: (info: UpdateInfo) => void): (() => void) =>
-  onAppEvent("update-available", handler);
-
-// --- Backup ---
-
-/** Writes a backup of the whole workspace (never secrets) to `path`. */
-export const backupCreate = (path: string): Promise<BackupManifest> => call("backup_create", { path });
-
-/** The native save dialog for a workspace backup; `null` when the user closes it. */
-export async function pickBackupSavePath(defaultPath: string): Promise<string | null> {
-  try {
-    return await save({
-      title: "Back up the workspace",
-      defaultPath,
-      filters: [{ name: "InstaGrowth OS backup", extensions: ["igbackup"] }],
-    });
-  } catch (err) {
-    throw asSentence(toApiError(err));
-  }
-}
-
-/** What a backup file holds, without restoring it. */
-export const backupInspect = (path: string): Promise<BackupManifest> => call("backup_inspect", { path });
-
-/** Restores a backup into this workspace (refused when it has clients); the app reopens it. */
-export const backupRestore = (path: string): Promise<BackupManifest> => call("backup_restore", { path });
-
-/** The native open dialog for a workspace backup; `null` when the user closes it. */
-export async function pickBackupFile(): Promise<string | null> {
-  try {
-    const picked = await open({
-      title: "Restore a workspace backup",
-      multiple: false,
-      directory: false,
-      filters: [{ name: "InstaGrowth OS backup", extensions: ["igbackup"] }],
-    });
-    return typeof picked === "string" ? picked : null;
-  } catch (err) {
-    throw asSentence(toApiError(err));
-  }
-}
-
-/** Writes everything stored about one client to a zip at `path`. */
-export const clientExport = (clientId: string, path: string): Promise<ClientExport> =>
-  call("client_export", { clientId, path });
-
-/** The native save dialog for a client's data export; `null` when the user closes it. */
-export async function pickZipSavePath(defaultPath: string, title: string): Promise<string | null> {
-  try {
-    return await save({ title, defaultPath, filters: [{ name: "Zip archive", extensions: ["zip"] }] });
-  } catch (err) {
-    throw asSentence(toApiError(err));
-  }
-}
-
-/** Where a report named `fileName` is saved when the user has not chosen a folder. */
-export const reportsDefaultPath = (fileName: string): Promise<string> => call("reports_default_path", { fileName });
-
-// --- First-run setup ---
-
-/** Where the first-run setup stands (a workspace that already had clients counts as set up). */
-export const onboardingStatus = (): Promise<Onboarding> => call("onboarding_status");
-
-/** Marks a setup step done (with the first client, once made) and moves to the next. */
-export const onboardingComplete = (step: OnboardingStep, clientId: string | null = null): Promise<Onboarding> =>
-  call("onboarding_complete", { step, clientId });
-
-/** Shows another step of the setup (back, or forward over one already done). */
-export const onboardingGoTo = (step: OnboardingStep): Promise<Onboarding> => call("onboarding_go_to", { step });
-
-/** Puts the setup aside; it can be resumed from Help. */
-export const onboardingSkip = (): Promise<Onboarding> => call("onboarding_skip");
-
-/** Opens the setup again where it was left (or from the start once finished). */
-export const onboardingResume = (): Promise<Onboarding> => call("onboarding_resume");
-
-// --- Help centre ---
-
-/** Help articles matching `query`, best first (none for an empty query). */
-export const helpSearch = (query: string): Promise<HelpHit[]> => call("help_search", { query });
-
-/** Every help article, grouped by category in the help centre's order. */
-export const helpList = (): Promise<HelpArticleSummary[]> => call("help_list");
-
-/** One help article, rendered (`not_found` for an unknown id). */
-export const helpArticle = (id: string): Promise<HelpArticle> => call("help_article", { id });
-
-/** Opens an article's https:// link in the browser. */
-export const helpOpenLink = (url: string): Promise<void> => call("help_open_link", { url });
-
-// --- Home ---
-
-/** Which clients need attention today and the plan items due today, across clients. */
-export const homeOverview = (): Promise<import("./bindings").HomeOverview> => call("home_overview");
+export * from "./apiWorkspace";
