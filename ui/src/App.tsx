@@ -141,7 +141,11 @@ export function App() {
         onboarding={onboarding}
         onChange={setOnboarding}
         license={license}
-        onLicense={setLicense}
+        linkKey={linkKey}
+        onLicense={(status) => {
+          setLicense(status);
+          setLinkKey(null);
+        }}
         onClose={(clientId) => {
           refresh();
           setView(clientId ? { kind: "client", id: clientId } : { kind: "list" });

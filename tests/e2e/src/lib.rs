@@ -75,19 +75,7 @@ impl Sandbox {
     /// skip` does), so the app opens on the client list.
     pub fn new() -> Self {
         let sandbox = Sandbox::first_run();
-        let mut cmd = Command::new(bin("instagrowth"));
-        sandbox.apply(&mut cmd);
-        let out = cmd
-            .arg("--data-dir")
-            .arg(sandbox.workspace())
-            .args(["onboarding", "skip"])
-            .output()
-            .expect("the instagrowth CLI (scripts/test.sh builds it)");
-        assert!(
-            out.status.success(),
-            "onboarding skip: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        cli(&sandbox, &["onboarding", "skip"]);
         sandbox
     }
 
@@ -225,6 +213,30 @@ fn wait_for_previous_apps() {
     for pid in running_apps() {
         kill(pid);
     }
+}
+
+/// The CSS selector of `[data-testid='id']`.
+pub fn by_id(id: &str) -> String {
+    format!("[data-testid='{id}']")
+}
+
+/// Runs the `instagrowth` CLI on the sandbox's workspace; returns its stdout, panics with its
+/// stderr when it fails.
+pub fn cli(sandbox: &Sandbox, args: &[&str]) -> String {
+    let mut c = Command::new(bin("instagrowth"));
+    sandbox.apply(&mut c);
+    let out = c
+        .arg("--data-dir")
+        .arg(sandbox.workspace())
+        .args(args)
+        .output()
+        .expect("the instagrowth CLI (scripts/test.sh builds it)");
+    assert!(
+        out.status.success(),
+        "instagrowth {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Waits up to 20 s for the apps of ended sessions to exit, so the next launch is not handed to a

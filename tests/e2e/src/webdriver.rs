@@ -168,6 +168,37 @@ impl Session {
         .to_string()
     }
 
+    /// The `textContent` of the first element matching `css`, read in one script call (a screen
+    /// that re-renders can make a found element stale before it is read); empty when absent.
+    pub fn text_of(&self, css: &str) -> String {
+        let script =
+            "const el = document.querySelector(arguments[0]); return el ? el.textContent : '';";
+        self.must(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [css] })),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Waits until the first element matching `css` contains `needle`; returns its text.
+    pub fn wait_text(&self, css: &str, needle: &str, timeout: Duration) -> String {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let text = self.text_of(css);
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{css} never said “{needle}”: {text}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Runs an async script; it reports through the callback WebDriver passes as its last
     /// argument.
     pub fn execute_async(&self, script: &str) -> Value {

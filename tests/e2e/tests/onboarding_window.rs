@@ -9,15 +9,13 @@ use std::process::Command;
 use std::time::Duration;
 
 use instagrowth_e2e::webdriver::Session;
-use instagrowth_e2e::{bin, capabilities, screenshot, wait_for_app_exit, Driver, Sandbox};
+use instagrowth_e2e::{
+    bin, by_id, capabilities, cli, screenshot, wait_for_app_exit, Driver, Sandbox,
+};
 use support::{Export, Layout};
 
 const WAIT: Duration = Duration::from_secs(30);
 const DAY: i64 = 86_400;
-
-fn by_id(id: &str) -> String {
-    format!("[data-testid='{id}']")
-}
 
 /// 18 posts over the last 9 weeks with insights, and 600 followers.
 fn fixture() -> Export {
@@ -64,27 +62,7 @@ fn launch(driver: &Driver, sandbox: &Sandbox) -> Session {
 }
 
 fn step_title(app: &Session, needle: &str) {
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        if text_of(app, "wizard-step-title").contains(needle) {
-            return;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the setup never showed the step “{needle}”"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// The text of `[data-testid=id]` read in one script call (a step re-renders as it loads, so a
-/// found element can go stale before it is read); empty when absent.
-fn text_of(app: &Session, id: &str) -> String {
-    let v = app.execute_async(&format!(
-        "const el = document.querySelector(\"{}\"); arguments[arguments.length - 1](el ? el.textContent : '');",
-        by_id(id)
-    ));
-    v.as_str().unwrap_or_default().to_string()
+    app.wait_text(&by_id("wizard-step-title"), needle, WAIT);
 }
 
 fn next(app: &Session) {
@@ -92,16 +70,7 @@ fn next(app: &Session) {
 }
 
 fn onboarding_json(sandbox: &Sandbox) -> serde_json::Value {
-    let mut c = Command::new(bin("instagrowth"));
-    sandbox.apply(&mut c);
-    let out = c
-        .arg("--data-dir")
-        .arg(sandbox.workspace())
-        .args(["onboarding", "status", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&cli(sandbox, &["onboarding", "status", "--json"])).unwrap()
 }
 
 #[test]
@@ -134,14 +103,7 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
     app.clear(&name);
     app.send_keys(&name, "Northwind Social");
     app.click(&app.wait_for(&by_id("branding-save"), WAIT));
-    let deadline = std::time::Instant::now() + WAIT;
-    while !text_of(&app, "branding-preview").contains("Northwind Social") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "preview never named the agency"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    app.wait_text(&by_id("branding-preview"), "Northwind Social", WAIT);
     std::thread::sleep(Duration::from_millis(300));
     screenshot("onboarding-03-branding.png");
     next(&app);
@@ -172,14 +134,11 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
         "[data-testid='help-link'][data-help-article='getting-client-data']",
         WAIT,
     ));
-    let deadline = std::time::Instant::now() + WAIT;
-    while !text_of(&app, "help-article-title").contains("Getting a client's Instagram data") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the help article never opened"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    app.wait_text(
+        &by_id("help-article-title"),
+        "Getting a client's Instagram data",
+        WAIT,
+    );
     std::thread::sleep(Duration::from_millis(300));
     screenshot("onboarding-04-help.png");
     // Esc closes it (sent to a control inside the dialog).
@@ -268,17 +227,12 @@ fn skipping_the_setup_opens_the_client_list_until_help_brings_it_back() {
     // The help centre finds the article for a question, offline.
     app.click(&app.wait_for(&by_id("nav-help"), WAIT));
     app.send_keys(&app.wait_for(&by_id("help-search"), WAIT), "shadowb");
-    let deadline = std::time::Instant::now() + WAIT;
-    while !text_of(&app, "help-hit").contains("Shadowban risk") {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the first hit for “shadowb” was not the shadowban article"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    app.wait_text(&by_id("help-hit"), "Shadowban risk", WAIT);
     app.click(&app.wait_for(&by_id("help-hit"), WAIT));
     app.wait_for(&by_id("help-article-body"), WAIT);
-    assert!(text_of(&app, "help-article-title").contains("Shadowban risk"));
+    assert!(app
+        .text_of(&by_id("help-article-title"))
+        .contains("Shadowban risk"));
     screenshot("help-01-search.png");
 
     // …and Setup guide brings the setup back where it was left.

@@ -6,19 +6,14 @@
 #[path = "../../../crates/import/tests/support/mod.rs"]
 mod support;
 
-use std::process::Command;
 use std::time::Duration;
 
 use instagrowth_e2e::webdriver::Session;
-use instagrowth_e2e::{bin, capabilities, screenshot, Driver, Sandbox};
+use instagrowth_e2e::{bin, by_id, capabilities, cli, screenshot, Driver, Sandbox};
 use support::{Export, Layout};
 
 const WAIT: Duration = Duration::from_secs(30);
 const DAY: i64 = 86_400;
-
-fn by_id(id: &str) -> String {
-    format!("[data-testid='{id}']")
-}
 
 /// 20 posts, one every 3 days; reach per post about halves in the last 4 weeks.
 fn falling_reach() -> Export {
@@ -48,45 +43,6 @@ fn falling_reach() -> Export {
         );
     }
     e
-}
-
-fn cli(sandbox: &Sandbox, args: &[&str]) -> String {
-    let mut c = Command::new(bin("instagrowth"));
-    sandbox.apply(&mut c);
-    let out = c
-        .arg("--data-dir")
-        .arg(sandbox.workspace())
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn text_of(app: &Session, css: &str) -> String {
-    let v = app.execute_async(&format!(
-        "const el = document.querySelector(\"{css}\"); arguments[arguments.length - 1](el ? el.textContent : '');"
-    ));
-    v.as_str().unwrap_or_default().to_string()
-}
-
-fn wait_text(app: &Session, css: &str, needle: &str) -> String {
-    let deadline = std::time::Instant::now() + WAIT;
-    loop {
-        let t = text_of(app, css);
-        if t.contains(needle) {
-            return t;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{css} never said “{needle}”: {t}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]
@@ -169,16 +125,16 @@ fn a_backup_restored_in_the_app_brings_the_clients_and_what_needs_attention() {
     );
 
     // The home panel: Glow's reach fell by about half, and its plan has items today.
-    let attention = wait_text(&app, "[data-testid='home-attention-row']", "Glow Studio");
+    let attention = app.wait_text("[data-testid='home-attention-row']", "Glow Studio", WAIT);
     assert!(attention.contains("Reach per post fell"), "{attention}");
-    let due = wait_text(&app, "[data-testid='home-due-row']", "Glow Studio");
+    let due = app.wait_text("[data-testid='home-due-row']", "Glow Studio", WAIT);
     assert!(!due.is_empty());
     std::thread::sleep(Duration::from_millis(300));
     screenshot("home-01-after-restore.png");
 
     // Opening the client from the panel.
     app.click(&app.wait_for(&by_id("home-attention-row"), WAIT));
-    wait_text(&app, "[data-testid='client-title']", "Glow Studio");
+    app.wait_text("[data-testid='client-title']", "Glow Studio", WAIT);
     app.quit();
 
     // The CLI sees the same restored workspace.

@@ -158,4 +158,17 @@ describe("first-run setup", () => {
     expect(backend.callsOf("ai_disable")).toHaveLength(1);
     expect(backend.provider).toBeNull();
   });
+
+  it("an activation link on a new computer lands in the licence step, the key filled in", async () => {
+    const backend = freshWorkspace();
+    backend.onboarding.state = { ...freshOnboarding(), step: "branding", done: ["license", "ai"] };
+    backend.license.pendingLink = "IGOS-7KQ3M-2B9XD-4RTV8-WJ6H5";
+    const { user } = await renderApp(backend);
+    await title("Your licence");
+    expect(await screen.findByTestId("license-key-input")).toHaveValue("IGOS-7KQ3M-2B9XD-4RTV8-WJ6H5");
+    await waitFor(() => expect(screen.getByTestId("license-key-check")).toHaveAttribute("data-state", "valid"));
+    await user.click(screen.getByTestId("license-activate"));
+    expect(await screen.findByTestId("wizard-license-done")).toHaveTextContent("Activated");
+    expect(screen.getByTestId("wizard-next")).toHaveTextContent("Continue");
+  });
 });

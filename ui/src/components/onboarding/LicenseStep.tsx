@@ -7,13 +7,14 @@ import { StepFrame } from "./StepFrame";
 
 type Props = {
   license: LicenseStatus | null;
+  linkKey: string | null;
   onLicense: (status: LicenseStatus) => void;
   onNext: () => void;
   busy: boolean;
 };
 
 /** Step 1: work on the free trial, or activate this computer with the purchase key. */
-export function LicenseStep({ license, onLicense, onNext, busy }: Props) {
+export function LicenseStep({ license, linkKey, onLicense, onNext, busy }: Props) {
   const activated = license !== null && isActivated(license) && license.state !== "read_only";
   const trialDays = license?.state === "trial" && license.trial_ends_at ? daysUntil(license.trial_ends_at) : null;
   return (
@@ -47,7 +48,7 @@ export function LicenseStep({ license, onLicense, onNext, busy }: Props) {
           ) : null}
           <div className="wizard-card">
             <h2 className="wizard-card-title">Have a purchase key?</h2>
-            <ActivationForm onActivated={onLicense} />
+            <ActivationForm initialKey={linkKey} onActivated={onLicense} />
           </div>
         </>
       )}

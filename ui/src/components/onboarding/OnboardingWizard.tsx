@@ -20,6 +20,9 @@ type Props = {
   onboarding: Onboarding;
   onChange: (onboarding: Onboarding) => void;
   license: LicenseStatus | null;
+  /** A purchase key from an activation link (`instagrowth://activate?key=…`): the licence step
+   * shows it filled in. */
+  linkKey: string | null;
   onLicense: (status: LicenseStatus) => void;
   /** The wizard closes: skipped (`null`) or finished, opening the client it made. */
   onClose: (openClientId: string | null) => void;
@@ -29,7 +32,7 @@ type Props = {
  * The first-run setup, from install to the first branded audit PDF. Each step is saved as it is
  * completed, so closing the app resumes here; "Skip setup" puts it aside (Help → Resume setup).
  */
-export function OnboardingWizard({ onboarding, onChange, license, onLicense, onClose }: Props) {
+export function OnboardingWizard({ onboarding, onChange, license, linkKey, onLicense, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [client, setClient] = useState<Client | null>(null);
@@ -44,6 +47,12 @@ export function OnboardingWizard({ onboarding, onChange, license, onLicense, onC
     }
     getClient(o.client_id).then(setClient, (err) => setError(toApiError(err)));
   }, [o.client_id]);
+
+  // A link clicked in the purchase e-mail (at launch or now) is for the licence step.
+  useEffect(() => {
+    if (linkKey && o.step !== "license") void act(() => onboardingGoTo("license"));
+    // Only a new link moves the setup.
+  }, [linkKey]);
 
   async function act(work: () => Promise<Onboarding>): Promise<Onboarding | null> {
     setBusy(true);
@@ -140,7 +149,7 @@ export function OnboardingWizard({ onboarding, onChange, license, onLicense, onC
             {needsClient && !o.client_id ? (
               <ClientStep clientId={null} busy={busy} onBack={back} onNext={(c) => void complete("client", c.id)} />
             ) : o.step === "license" ? (
-              <LicenseStep license={license} onLicense={onLicense} busy={busy} onNext={() => void complete("license")} />
+              <LicenseStep license={license} linkKey={linkKey} onLicense={onLicense} busy={busy} onNext={() => void complete("license")} />
             ) : o.step === "ai" ? (
               <AiStep busy={busy} onBack={back} onNext={() => void complete("ai")} />
             ) : o.step === "branding" ? (
