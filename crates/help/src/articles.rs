@@ -17,6 +17,7 @@ macro_rules! article {
 
 /// Every article's source. A test checks that each file in `articles/` is listed here.
 pub(crate) const SOURCES: &[(&str, &str)] = &[
+    article!("first-run-setup"),
     article!("getting-client-data"),
     article!("audit-scores"),
     article!("shadowban-risk"),

@@ -72,6 +72,7 @@ fn typical_questions_find_the_right_article_first() {
         ("lead score", "reply-assistant"),
         ("calendar ics", "growth-plans"),
         ("reel ideas hooks", "content-drafts"),
+        ("resume setup wizard", "first-run-setup"),
     ] {
         let hits = search(query);
         assert_eq!(

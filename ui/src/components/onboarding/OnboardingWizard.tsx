@@ -3,6 +3,7 @@ import { getClient, onboardingComplete, onboardingGoTo, onboardingSkip, toApiErr
 import type { ApiError, Client, LicenseStatus, Onboarding, OnboardingStep } from "../../bindings";
 import { HelpProvider } from "../../help/HelpContext";
 import { Dialog } from "../Dialog";
+import { HelpLink } from "../help/HelpLink";
 import { HelpPage } from "../help/HelpPage";
 import { AlertIcon, BrandMark, CheckIcon } from "../Icons";
 import { RestoreBackupButton } from "../settings/RestoreBackup";
@@ -134,7 +135,9 @@ export function OnboardingWizard({ onboarding, onChange, license, linkKey, onLic
             <button type="button" className="btn btn-ghost btn-sm" data-testid="wizard-skip" disabled={busy} onClick={() => void skip()}>
               Skip setup
             </button>
-            <p className="wizard-rail-note">You can resume it any time from Help.</p>
+            <p className="wizard-rail-note">
+              You can resume it any time from Help. <HelpLink article="first-run-setup">About the setup</HelpLink>
+            </p>
           </div>
         </aside>
 
