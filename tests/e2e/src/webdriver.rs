@@ -87,20 +87,30 @@ impl Session {
 
     /// The first element matching a CSS selector, if any right now.
     pub fn find(&self, css: &str) -> Option<Element> {
-        match self.call(
-            "POST",
-            "/element",
-            Some(json!({"using": "css selector", "value": css})),
-        ) {
-            Ok(v) => Some(Element(
-                v[ELEMENT_KEY]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("element reply: {v}"))
-                    .to_string(),
-            )),
-            Err(e) if e["error"] == "no such element" => None,
-            Err(e) => panic!("finding {css}: {e}"),
+        // WebKitWebDriver answers "stale element reference" when the node it matched is being
+        // replaced or removed while it makes the handle (a screen re-rendering): ask again.
+        for _ in 0..20 {
+            match self.call(
+                "POST",
+                "/element",
+                Some(json!({"using": "css selector", "value": css})),
+            ) {
+                Ok(v) => {
+                    return Some(Element(
+                        v[ELEMENT_KEY]
+                            .as_str()
+                            .unwrap_or_else(|| panic!("element reply: {v}"))
+                            .to_string(),
+                    ))
+                }
+                Err(e) if e["error"] == "no such element" => return None,
+                Err(e) if e["error"] == "stale element reference" => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => panic!("finding {css}: {e}"),
+            }
         }
+        panic!("finding {css}: the element stayed stale for a second")
     }
 
     /// Waits up to `timeout` for an element matching `css`.
