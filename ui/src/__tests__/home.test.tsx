@@ -130,14 +130,14 @@ describe("home panel", () => {
     expect(container).toBeEmptyDOMElement();
   });
 
-  it("shows a failure inline with Retry, which loads again", async () => {
+  it("shows a failure inline with Try again, which loads again", async () => {
     const backend = agency();
     backend.failNext("home_overview", { code: "database", field: null, message: "the database is locked" });
     const { user } = renderPanel(backend);
 
     const panel = await screen.findByRole("alert");
     expect(panel).toHaveTextContent("Today’s overview could not be loaded. The database is locked");
-    await user.click(within(panel).getByRole("button", { name: "Retry" }));
+    await user.click(within(panel).getByRole("button", { name: "Try again" }));
     expect(await screen.findByText("All clients are on track — nothing due today.")).toBeInTheDocument();
     expect(backend.callsOf("home_overview")).toHaveLength(2);
   });
@@ -159,7 +159,7 @@ describe("home panel", () => {
     await renderApp(backend);
 
     const panel = await screen.findByTestId("home-panel");
-    expect(within(panel).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(within(panel).getByRole("button", { name: "Try again" })).toBeInTheDocument();
     expect(screen.queryByTestId("app-error")).not.toBeInTheDocument();
     expect(row("zoe.fit")).toBeInTheDocument();
   });

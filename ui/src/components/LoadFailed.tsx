@@ -4,7 +4,7 @@ import "./LoadFailed.css";
 type Props = {
   /** What could not be loaded, as the sentence's subject: "The audits". */
   what: string;
-  /** The back end's reason, when the screen has it. */
+  /** The back end's reason (a sentence), when the screen has it. */
   reason?: string | null;
   onRetry: () => void;
   testId: string;
@@ -16,7 +16,7 @@ export function LoadFailed({ what, reason, onRetry, testId }: Props) {
     <div className="load-failed" role="alert" data-testid={testId}>
       <AlertIcon size={15} />
       <p className="selectable">
-        {what} could not be loaded{reason ? `: ${reason}` : "."}
+        {what} could not be loaded.{reason ? ` ${reason}` : ""}
       </p>
       <button type="button" className="btn btn-sm" onClick={onRetry}>
         <RefreshIcon size={13} />

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { homeOverview } from "../../api";
 import type { ApiError, AttentionSeverity, ClientAttention, DueItem, HomeOverview } from "../../bindings";
 import { Avatar } from "../Avatar";
+import { LoadFailed } from "../LoadFailed";
 import { TYPE_LABEL } from "../plan/planFormat";
 import "./Home.css";
 
@@ -40,13 +41,8 @@ export function HomePanel({ revision, onOpen }: Props) {
 
   if (failed !== null) {
     return (
-      <div className="home-panel home-failed" data-testid="home-panel" role="alert">
-        <span className="home-failed-text selectable">
-          <strong>Today’s overview could not be loaded.</strong> {failed}
-        </span>
-        <button type="button" className="btn btn-sm" onClick={() => setRetries((n) => n + 1)}>
-          Retry
-        </button>
+      <div className="home-panel" data-testid="home-panel">
+        <LoadFailed what="Today’s overview" reason={failed} testId="home-failed" onRetry={() => setRetries((n) => n + 1)} />
       </div>
     );
   }
