@@ -93,7 +93,13 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
 
     // 2. AI: offline only.
     step_title(&app, "AI provider");
+    // The provider's cards, as in Settings, then back to offline only.
+    app.click(&app.wait_for(&by_id("wizard-ai-provider"), WAIT));
+    app.wait_for(&by_id("ai-status"), WAIT);
+    std::thread::sleep(Duration::from_millis(300));
+    screenshot("onboarding-02-ai-provider.png");
     app.click(&app.wait_for(&by_id("wizard-ai-offline"), WAIT));
+    assert!(app.find(&by_id("ai-status")).is_none());
     screenshot("onboarding-02-ai.png");
     next(&app);
 
