@@ -1325,3 +1325,6 @@ today: string, clients: Array<ClientAttention>, due_today: Array<DueItem>,
  * Clients not archived.
  */
 active_clients: number, };
+
+/** A reply is a lead from this score up (the leads view, its CSV export, the home panel). */
+export const LEAD_MIN_SCORE = 40;

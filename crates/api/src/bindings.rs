@@ -197,6 +197,12 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    // Numbers the UI must agree on with the back end.
+    out.push_str(&format!(
+        "/** A reply is a lead from this score up (the leads view, its CSV export, the home panel). */\n\
+         export const LEAD_MIN_SCORE = {};\n",
+        crate::replies::DEFAULT_MIN_LEAD_SCORE
+    ));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -1,5 +1,6 @@
 // Labels, names and times of the reply queue, shared by the queue, the leads and the settings.
 import type { AddOutcome, ReplyChannel, EmojiUse, Intent, Language, ReplyItem, Sentiment } from "../../bindings";
+import { LEAD_MIN_SCORE } from "../../bindings";
 import { formatDate } from "../../format";
 
 export const INTENTS: readonly Intent[] = [
@@ -66,8 +67,8 @@ export function languageLabel(language: Language): string {
   return language === "other" ? "Other" : language.toUpperCase();
 }
 
-/** Leads are messages scoring at least this (the back end's default for the leads export). */
-export const LEAD_MIN_SCORE = 40;
+/** Leads are messages scoring at least this: the back end's threshold, generated into bindings. */
+export { LEAD_MIN_SCORE };
 
 export function isLead(item: ReplyItem): boolean {
   return item.triage.lead_score >= LEAD_MIN_SCORE;
