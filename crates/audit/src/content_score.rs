@@ -135,13 +135,18 @@ fn format_mix(ctx: &Ctx) -> ScorePart {
             ctx.window.iter().map(|p| p.kind.as_str()).collect();
         if n >= 10 && formats.len() == 1 {
             let only = formats.into_iter().next().unwrap_or_default();
+            let article = if only.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
             return part(
                 key,
                 name,
                 weight,
                 Some(0.4),
                 format!(
-                    "every post is a {only}: nothing to compare, and variety reaches new people"
+                    "every post is {article} {only}: nothing to compare, and variety reaches new people"
                 ),
             );
         }

@@ -284,3 +284,29 @@ fn the_offline_narrative_quotes_the_audits_own_numbers() {
     // Deterministic.
     assert_eq!(n, instagrowth_audit::narrative::offline(&a, "Glow Studio"));
 }
+
+#[test]
+fn an_account_of_one_format_is_told_so_in_plain_english() {
+    let mut acc = Account::new(2_000);
+    for i in 0..12 {
+        acc = acc.post(
+            P::at(1.0 + 3.0 * i as f64)
+                .engagement(60, 5)
+                .kind(PostKind::Image)
+                .build(i),
+        );
+    }
+    let a = run(&acc.input);
+    let mix = a
+        .content_score
+        .parts
+        .iter()
+        .find(|p| p.key == "format_mix")
+        .unwrap();
+    assert_eq!(mix.score, Some(40));
+    assert!(
+        mix.detail.starts_with("every post is an image:"),
+        "{}",
+        mix.detail
+    );
+}

@@ -6,7 +6,7 @@ mod support;
 use common::Ws;
 use predicates::prelude::*;
 use serde_json::Value;
-use support::{Export, Layout};
+use support::{glow_studio, now_secs};
 
 const DAY: i64 = 86_400;
 
@@ -26,15 +26,8 @@ fn imported() -> Ws {
         ])
         .assert()
         .success();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let names: Vec<String> = (0..400).map(|i| format!("fan{i}")).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut e = Export::new(Layout::Newer)
-        .profile("glow.studio", "Glow Studio", ("Username", "Name"))
-        .followers(&names, now - DAY);
+    let now = now_secs();
+    let mut e = glow_studio(400, now);
     for i in 0..20i64 {
         let ts = now - (2 + i * 5) * DAY;
         let uri = format!("media/posts/2026/p{i}.jpg");

@@ -25,15 +25,7 @@ fn a_backup_is_made_inspected_and_restored_into_a_new_folder() {
     assert_eq!(made["counts"]["clients"], 2);
     assert_eq!(made["format"], 1);
 
-    let out = ws
-        .cmd()
-        .args(["backup", "inspect", file.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = ws.text(&["backup", "inspect", file.to_str().unwrap()]);
     assert!(text.contains("clients     2"), "{text}");
 
     let restored_dir = ws.path("restored");

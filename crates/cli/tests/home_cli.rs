@@ -81,15 +81,7 @@ fn home_as_json_on_a_fixed_day() {
     assert_eq!(v["clients"][0]["reasons"][0]["kind"], "never_imported");
 
     // For people: the client and its reasons, then today's items.
-    let out = ws
-        .cmd()
-        .args(["home", "--today", "2026-12-02"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = ws.text(&["home", "--today", "2026-12-02"]);
     assert!(text.contains("NEEDS ATTENTION"), "{text}");
     assert!(text.contains("Iron Den (@iron.den)"), "{text}");
     assert!(text.contains("DUE TODAY"), "{text}");

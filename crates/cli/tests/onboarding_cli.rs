@@ -14,15 +14,7 @@ fn the_setup_is_skipped_and_resumed_from_the_cli() {
 
     let o = ws.json(&["onboarding", "skip"]);
     assert_eq!(o["skipped"], true);
-    let out = ws
-        .cmd()
-        .args(["onboarding", "status"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = ws.text(&["onboarding", "status"]);
     assert!(
         text.contains("Setup skipped at \"licence\" (0 of 6 steps done)"),
         "{text}"

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use instagrowth_e2e::webdriver::Session;
 use instagrowth_e2e::{artifacts_dir, bin, capabilities, screenshot, Driver, Sandbox};
-use support::{Export, Layout};
+use support::{glow_studio, now_secs, Export};
 
 const WAIT: Duration = Duration::from_secs(30);
 const DAY: i64 = 86_400;
@@ -21,15 +21,8 @@ fn by_id(id: &str) -> String {
 /// 24 posts over the last 12 weeks with insights; reach halves in the last month; some posts
 /// carry too many hashtags.
 fn fixture() -> Export {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let names: Vec<String> = (0..900).map(|i| format!("fan{i}")).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut e = Export::new(Layout::Newer)
-        .profile("glow.studio", "Glow Studio", ("Username", "Name"))
-        .followers(&names, now - DAY);
+    let now = now_secs();
+    let mut e = glow_studio(900, now);
     for i in 0..24i64 {
         let ts = now - (1 + i * 3) * DAY - (i % 5) * 3_600 * 3;
         let uri = format!("media/posts/2026/p{i}.jpg");

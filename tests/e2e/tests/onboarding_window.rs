@@ -10,24 +10,17 @@ use std::time::Duration;
 
 use instagrowth_e2e::webdriver::Session;
 use instagrowth_e2e::{
-    bin, by_id, capabilities, cli, screenshot, wait_for_app_exit, Driver, Sandbox,
+    artifacts_dir, bin, by_id, capabilities, cli, screenshot, wait_for_app_exit, Driver, Sandbox,
 };
-use support::{Export, Layout};
+use support::{glow_studio, now_secs, Export};
 
 const WAIT: Duration = Duration::from_secs(30);
 const DAY: i64 = 86_400;
 
 /// 18 posts over the last 9 weeks with insights, and 600 followers.
 fn fixture() -> Export {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let names: Vec<String> = (0..600).map(|i| format!("fan{i}")).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut e = Export::new(Layout::Newer)
-        .profile("glow.studio", "Glow Studio", ("Username", "Name"))
-        .followers(&names, now - DAY);
+    let now = now_secs();
+    let mut e = glow_studio(600, now);
     for i in 0..18i64 {
         let ts = now - (1 + i * 3) * DAY;
         let uri = format!("media/posts/2026/p{i}.jpg");
@@ -203,6 +196,14 @@ fn a_new_seat_goes_from_the_first_start_to_an_audit_pdf() {
         "the agency's brand: {text}"
     );
     assert!(text.contains("Glow Studio"), "the client: {text}");
+    // Its cover and first page, to look at.
+    let pages = Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-l", "2"])
+        .arg(&pdf)
+        .arg(artifacts_dir().join("onboarding-pdf"))
+        .status()
+        .unwrap();
+    assert!(pages.success());
 
     // Finish: the client's page, and the setup is done for the CLI too.
     app.click(&app.wait_for(&by_id("wizard-finish"), WAIT));

@@ -10,22 +10,15 @@ use std::time::Duration;
 
 use instagrowth_e2e::webdriver::Session;
 use instagrowth_e2e::{bin, by_id, capabilities, cli, screenshot, Driver, Sandbox};
-use support::{Export, Layout};
+use support::{glow_studio, now_secs, Export};
 
 const WAIT: Duration = Duration::from_secs(30);
 const DAY: i64 = 86_400;
 
 /// 20 posts, one every 3 days; reach per post about halves in the last 4 weeks.
 fn falling_reach() -> Export {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let names: Vec<String> = (0..500).map(|i| format!("fan{i}")).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut e = Export::new(Layout::Newer)
-        .profile("glow.studio", "Glow Studio", ("Username", "Name"))
-        .followers(&names, now - DAY);
+    let now = now_secs();
+    let mut e = glow_studio(500, now);
     for i in 0..20i64 {
         let ts = now - (1 + i * 3) * DAY;
         let uri = format!("media/posts/2026/p{i}.jpg");

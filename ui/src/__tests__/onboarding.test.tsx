@@ -12,6 +12,20 @@ function freshWorkspace(): FakeReportsBackend {
   return backend;
 }
 
+/** A setup left at the import step, its client made. */
+function resumedAtImport(): FakeReportsBackend {
+  const backend = freshWorkspace();
+  const client = backend.seed({ name: "Glow Studio", handle: "glow.studio" });
+  backend.onboarding.state = {
+    step: "import",
+    done: ["license", "ai", "branding", "client"],
+    client_id: client.id,
+    skipped: false,
+    finished: false,
+  };
+  return backend;
+}
+
 async function title(text: string) {
   await waitFor(() => expect(screen.getByTestId("wizard-step-title")).toHaveTextContent(text));
 }
@@ -77,15 +91,7 @@ describe("first-run setup", () => {
   });
 
   it("resumes where it was left, and Back shows the step before", async () => {
-    const backend = freshWorkspace();
-    const client = backend.seed({ name: "Glow Studio", handle: "glow.studio" });
-    backend.onboarding.state = {
-      step: "import",
-      done: ["license", "ai", "branding", "client"],
-      client_id: client.id,
-      skipped: false,
-      finished: false,
-    };
+    const backend = resumedAtImport();
     const { user } = await renderApp(backend);
     await title("Glow Studio's Instagram data");
     expect(screen.getByTestId("wizard-rail-client")).toHaveTextContent("(done)");
@@ -105,15 +111,7 @@ describe("first-run setup", () => {
   });
 
   it("an import refused by the back end leaves Continue disabled and says why", async () => {
-    const backend = freshWorkspace();
-    const client = backend.seed({ name: "Glow Studio", handle: "glow.studio" });
-    backend.onboarding.state = {
-      step: "import",
-      done: ["license", "ai", "branding", "client"],
-      client_id: client.id,
-      skipped: false,
-      finished: false,
-    };
+    const backend = resumedAtImport();
     const { user } = await renderApp(backend);
     await title("Instagram data");
     await user.type(screen.getByTestId("import-path"), "/nope.zip");

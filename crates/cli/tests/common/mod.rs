@@ -47,6 +47,19 @@ impl Ws {
         c
     }
 
+    /// Runs `args`, which must succeed, and returns what it printed.
+    pub fn text(&self, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    }
+
     /// Runs with `--json` and returns the one JSON document printed.
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self

@@ -13,6 +13,24 @@ pub enum Layout {
     Older,
 }
 
+/// Seconds since the Unix epoch, now (exports carry Unix timestamps).
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// A newer-layout export of @glow.studio ("Glow Studio") with `followers` followers (`fan0`…)
+/// as of a day before `now`; tests add the posts.
+pub fn glow_studio(followers: usize, now: i64) -> Export {
+    let names: Vec<String> = (0..followers).map(|i| format!("fan{i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    Export::new(Layout::Newer)
+        .profile("glow.studio", "Glow Studio", ("Username", "Name"))
+        .followers(&names, now - 86_400)
+}
+
 /// Text as the export writes it: each UTF-8 byte as one Latin-1 char.
 pub fn mojibake(s: &str) -> String {
     s.as_bytes().iter().map(|b| *b as char).collect()

@@ -1,14 +1,17 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { aiCancel, planCreate } from "../../api";
-import type { ApiError, Client, Goal, NewPlan, StoredPlan } from "../../bindings";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { planCreate } from "../../api";
+import type { Client, Goal, NewPlan, StoredPlan } from "../../bindings";
 import { parseDay, todayDay } from "../../format";
+import { useAiRun } from "../../hooks/useAiRun";
 import { AlertIcon, CalendarIcon } from "../Icons";
 import { GOAL_HINT, GOAL_LABEL, GOALS } from "./planFormat";
 
 const DAY_CHOICES = [7, 14, 30] as const;
 
 type Values = { days: number; start: string; goal: Goal; posts: string; stories: string; pillars: string; name: string };
-type Errors = Partial<Record<"days" | "start" | "goal" | "posts_per_week" | "stories_per_day" | "pillars" | "name", string>>;
+const FIELDS = ["days", "start", "goal", "posts_per_week", "stories_per_day", "pillars", "name"] as const;
+type Field = (typeof FIELDS)[number];
+type Errors = Partial<Record<Field, string>>;
 
 function tomorrow(): string {
   const d = new Date();
@@ -65,28 +68,22 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
   }));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  // The AI run refining the plan (when a provider is set up), for Cancel; cancelled on unmount so
-  // nothing is charged for a plan nobody sees.
-  const runId = useRef<string | null>(null);
-  const [tokens, setTokens] = useState<number | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  // The AI's refinement (when a provider is set up) streams and can be stopped; leaving the form
+  // cancels it, so nothing is charged for a plan nobody sees.
+  const { run, start, cancel } = useAiRun<StoredPlan>({ onSuccess: onCreated });
+  const saving = run.kind === "running";
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
 
-  useEffect(
-    () => () => {
-      if (runId.current) void aiCancel(runId.current).catch(() => undefined);
-    },
-    [],
-  );
+  // A refusal goes under its field when it names one, otherwise under the form.
+  useEffect(() => {
+    if (run.kind !== "failed") return;
+    const e = run.error;
+    if (e.code === "cancelled") setFailure("Cancelled — no plan was made.");
+    else if (e.field && (FIELDS as readonly string[]).includes(e.field)) setErrors({ [e.field]: e.message });
+    else setFailure(e.message);
+  }, [run]);
 
-  function cancelRun() {
-    if (!runId.current) return;
-    setCancelling(true);
-    void aiCancel(runId.current).catch(() => undefined);
-  }
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     const checked = toRequest(values);
@@ -96,30 +93,7 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
       return;
     }
     setErrors({});
-    setSaving(true);
-    setTokens(null);
-    setCancelling(false);
-    const id = crypto.randomUUID();
-    runId.current = id;
-    try {
-      const plan = await planCreate(client.id, checked.request, id, (event) => {
-        if (runId.current === id && event.kind === "text") setTokens(event.tokens);
-      });
-      runId.current = null;
-      onCreated(plan);
-    } catch (err) {
-      runId.current = null;
-      const e = err as ApiError;
-      if (e.code === "cancelled") {
-        setFailure("Cancelled — no plan was made.");
-      } else if (e.field && ["days", "start", "goal", "posts_per_week", "stories_per_day", "pillars", "name"].includes(e.field)) {
-        setErrors({ [e.field]: e.message });
-      } else {
-        setFailure(e.message);
-      }
-    } finally {
-      setSaving(false);
-    }
+    void start((runId, onEvent) => planCreate(client.id, checked.request, runId, onEvent));
   }
 
   const error = (field: keyof Errors) =>
@@ -303,15 +277,15 @@ export function PlanForm({ client, onCancel, onCreated }: Props) {
             type="button"
             className="btn"
             data-testid="plan-create-cancel"
-            disabled={cancelling}
-            onClick={cancelRun}
+            disabled={run.cancelling}
+            onClick={() => void cancel()}
           >
-            {cancelling ? "Cancelling…" : "Stop"}
+            {run.cancelling ? "Cancelling…" : "Stop"}
           </button>
         ) : null}
         <button type="submit" className="btn btn-primary" data-testid="plan-create" disabled={saving}>
           {saving ? <span className="spinner" aria-hidden="true" /> : <CalendarIcon size={14} />}
-          {saving ? (tokens !== null ? `Planning… ${tokens} tokens` : "Planning…") : "Create plan"}
+          {run.kind === "running" ? (run.tokens !== null ? `Planning… ${run.tokens} tokens` : "Planning…") : "Create plan"}
         </button>
       </div>
     </form>
