@@ -10,9 +10,12 @@ BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev 
   libssl-dev build-essential pkg-config curl file)
 # What testing it needs: a virtual display, WebKit's WebDriver, a D-Bus session with a keyring,
 # tools to look at PDFs and screenshots, an emoji font (reply drafts carry emoji), and for the
-# licence server a PostgreSQL server and a real SMTP server (aiosmtpd) on loopback.
+# licence server a PostgreSQL server and a real SMTP server (aiosmtpd) on loopback; libfaketime to
+# run the tests again with the clock moved ahead.
 TEST_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 gnome-keyring libsecret-tools
-  poppler-utils imagemagick fonts-noto-color-emoji postgresql python3-aiosmtpd)
+  poppler-utils imagemagick fonts-noto-color-emoji postgresql python3-aiosmtpd faketime)
+# How far scripts/test.sh moves the clock for its second run of the tests (libfaketime syntax).
+CLOCK_AHEAD="${CLOCK_AHEAD:-+400d}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -22,6 +22,21 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Rust: unit and integration tests"
 cargo test --locked --workspace 2>&1 | tee -a "$log"
 
+# A test that depends on the day it runs passes the day it is written and fails later, stopping
+# every later submission: run the same suites again with the clock moved ahead (libfaketime, as the
+# test runner for Rust, so cargo's own timestamps are untouched; the binaries the tests start
+# inherit it). Well past a year, so a different weekday, month and year.
+say "The same tests with the clock ${CLOCK_AHEAD} ahead (UI component tests, Rust tests that need no window)"
+if [ "$(uname -s)" = Linux ]; then
+  command -v faketime >/dev/null || die "faketime is missing (apt install faketime)"
+  (cd ui && faketime -f "$CLOCK_AHEAD" npm test --silent -- --reporter=dot) 2>&1 | tee -a "$log"
+  host="$(rustc -vV | sed -n 's/^host: //p' | tr 'a-z.-' 'A-Z__')"
+  env "CARGO_TARGET_${host}_RUNNER=faketime -f $CLOCK_AHEAD" \
+    cargo test --locked --workspace 2>&1 | tee -a "$log"
+else
+  say "skipped: libfaketime moves the clock reliably on Linux only"
+fi
+
 say "OS keychain: the real Secret Service, and none at all"
 scripts/desktop-session.sh cargo test --locked -p instagrowth-ai --test keychain -- --ignored a_secret_round_trips 2>&1 | tee -a "$log"
 scripts/desktop-session.sh cargo test --locked -p instagrowth-api --test ai_keychain -- --ignored the_key_lives 2>&1 | tee -a "$log"

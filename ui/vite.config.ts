@@ -2,6 +2,9 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
+// Component tests see the same time zone on every machine (a test about zones sets its own).
+process.env.TZ = "UTC";
+
 // Tauri embeds the built files from ui/dist (tauri.conf.json sets no devUrl).
 export default defineConfig({
   plugins: [react()],

@@ -3,6 +3,8 @@
 use std::process::Command;
 use std::time::Duration;
 
+use chrono::Datelike;
+
 use instagrowth_e2e::webdriver::Session;
 use instagrowth_e2e::{bin, capabilities, screenshot, Driver, Sandbox};
 
@@ -24,6 +26,14 @@ fn attr(app: &Session, css: &str, name: &str) -> String {
 #[test]
 #[ignore = "needs the built app, Xvfb, D-Bus and tauri-driver: run scripts/test.sh"]
 fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
+    // Dates relative to the day the test runs: the plan starts next Monday, its last day is the
+    // 14th (the app's "today" is the machine's, so fixed dates would age).
+    let today = chrono::Local::now().date_naive();
+    let monday = today + chrono::Days::new(7 - u64::from(today.weekday().num_days_from_monday()));
+    let (first_day, last) = (
+        monday.to_string(),
+        (monday + chrono::Days::new(13)).to_string(),
+    );
     let sandbox = Sandbox::new();
     let ws = sandbox.workspace().display().to_string();
     let mut add = Command::new(bin("instagrowth"));
@@ -62,11 +72,14 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
         WAIT,
     ));
     let start = app.wait_for(&by_id("plan-start"), WAIT);
-    app.execute_async("const e = document.querySelector(\"[data-testid='plan-start']\"); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(e, '2026-12-07'); e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true })); arguments[arguments.length - 1](true);");
+    app.execute_async(&format!("const e = document.querySelector(\"[data-testid='plan-start']\"); const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(e, '{first_day}'); e.dispatchEvent(new Event('input', {{ bubbles: true }})); e.dispatchEvent(new Event('change', {{ bubbles: true }})); arguments[arguments.length - 1](true);"));
     let _ = start;
     app.click(&app.wait_for(&by_id("plan-create"), WAIT));
     app.wait_for(&by_id("plan-calendar"), WAIT);
-    app.wait_for("[data-testid='plan-day'][data-date='2026-12-20']", WAIT);
+    app.wait_for(
+        &format!("[data-testid='plan-day'][data-date='{last}']"),
+        WAIT,
+    );
     std::thread::sleep(Duration::from_millis(300));
     screenshot("plan-01-calendar.png");
 
@@ -77,11 +90,11 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
     app.click(&app.wait_for(&format!("[data-testid='plan-item'][data-id='{id}']"), WAIT));
     app.wait_for(&by_id("plan-item-detail"), WAIT);
     app.click(&app.wait_for(
-        "[data-testid='plan-item-move'] option[value='2026-12-20']",
+        &format!("[data-testid='plan-item-move'] option[value='{last}']"),
         WAIT,
     ));
     app.click(&app.wait_for(&by_id("plan-item-move-go"), WAIT));
-    app.wait_for(&format!("[data-testid='plan-day'][data-date='2026-12-20'] [data-testid='plan-item'][data-id='{id}']"), WAIT);
+    app.wait_for(&format!("[data-testid='plan-day'][data-date='{last}'] [data-testid='plan-item'][data-id='{id}']"), WAIT);
     app.click(&app.wait_for(&by_id("plan-item-done"), WAIT));
     std::thread::sleep(Duration::from_millis(500));
     screenshot("plan-02-moved.png");
@@ -107,14 +120,14 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["date"] == "2026-12-20")
+        .find(|d| d["date"] == last.as_str())
         .unwrap();
     let moved = day["items"]
         .as_array()
         .unwrap()
         .iter()
         .find(|i| i["id"] == id.as_str())
-        .expect("the item is on the 20th");
+        .expect("the item is on the plan's last day");
     assert_eq!(moved["done"], true);
 
     // A regenerated plan (the CLI, the same request) keeps the item's calendar UID.
@@ -132,7 +145,7 @@ fn an_agency_makes_a_plan_and_moves_an_item_in_the_calendar() {
         "--days",
         "14",
         "--start",
-        "2026-12-07",
+        &first_day,
         "--offline",
         "--json",
         "--goal",

@@ -1,4 +1,5 @@
 import { fireEvent } from "@testing-library/react";
+import { vi } from "vitest";
 import type { StoredPlan } from "../bindings";
 import { todayDay } from "../format";
 import { makeItem } from "../test/fakeContent";
@@ -284,7 +285,26 @@ describe("plan tab: the calendar", () => {
     expect(day("2026-12-09")).not.toHaveClass("is-over");
   });
 
-  it("shows one week at a time in the week view", async () => {
+  it("opens the week view on the week holding today while the plan runs", async () => {
+    vi.setSystemTime(new Date("2026-12-10T08:00:00Z"));
+    const { backend } = planned();
+    const { user } = await openPlan(backend);
+    await user.click(screen.getByTestId("plan-view-week"));
+    expect(screen.getAllByTestId("plan-day")[0]).toHaveAttribute("data-date", "2026-12-07");
+    expect(screen.getByTestId("plan-calendar-title")).toHaveTextContent("Week 2 of 3");
+  });
+
+  it("opens the week view on the plan's first week once the plan is over", async () => {
+    vi.setSystemTime(new Date("2027-03-01T08:00:00Z"));
+    const { backend } = planned();
+    const { user } = await openPlan(backend);
+    await user.click(screen.getByTestId("plan-view-week"));
+    expect(screen.getAllByTestId("plan-day")[0]).toHaveAttribute("data-date", "2026-11-30");
+    expect(screen.getByTestId("plan-calendar-title")).toHaveTextContent("Week 1 of 3");
+  });
+
+  it("shows one week at a time in the week view, from the first week before the plan starts", async () => {
+    vi.setSystemTime(new Date("2026-11-20T08:00:00Z"));
     const { backend } = planned();
     const { user } = await openPlan(backend);
     const dates = () => screen.getAllByTestId("plan-day").map((d) => d.getAttribute("data-date"));
