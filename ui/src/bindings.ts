@@ -47,7 +47,7 @@ tag?: string | null, archived: ArchivedFilter, };
 
 export type ArchivedFilter = "active" | "archived" | "all";
 
-export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "plan_limit" | "update_unreachable" | "update_signature" | "update_failed" | "busy" | "internal";
+export type ErrorCode = "invalid_input" | "duplicate_handle" | "not_found" | "schema_too_new" | "data_dir" | "database" | "invalid_import" | "handle_mismatch" | "cancelled" | "keychain_unavailable" | "ai_not_configured" | "ai_missing_key" | "ai_bad_key" | "ai_no_access" | "ai_unknown_model" | "ai_quota_exhausted" | "ai_rate_limited" | "ai_unreachable" | "ai_timeout" | "ai_context_too_long" | "ai_provider_error" | "ai_invalid_answer" | "ai_credits_spent" | "license_invalid_key" | "license_refused" | "license_server_unreachable" | "license_tampered" | "license_read_only" | "license_not_activated" | "license_outdated" | "plan_limit" | "update_unreachable" | "update_signature" | "update_failed" | "busy" | "workspace_in_use" | "internal";
 
 export type ApiError = { code: ErrorCode, 
 /**

@@ -1,26 +1,57 @@
 //! The workspace in one file, and back: [`create`] writes a backup (`.igbackup`, a zip of a
 //! manifest and a consistent copy of the database — clients, posts, audits, plans, content,
-//! replies, branding and logo, settings); [`restore`] brings one back into an empty workspace.
+//! replies, branding and logo, the agency's settings); [`restore`] brings one back into an empty
+//! workspace.
 //!
-//! Never in a backup: secrets (AI keys and the purchase key live in the OS keychain, and the
-//! database holds at most a non-secret hint), the licence file and the settings of this
-//! computer's licence standing (`instagrowth_store::snapshot::MACHINE_SETTINGS`). After restoring
-//! on a new computer, set the AI key again and activate the licence (the old computer's seat is
-//! freed by deactivating it there, or by the vendor).
+//! # Which settings travel
+//! The agency's work and choices travel: branding and logo, the time zone, the AI credit
+//! allowance, the first-run setup's progress (`onboarding`: a restored workspace with clients
+//! counts as set up anyway), the trial's start and the audits unlocked with report credits.
 //!
-//! A restore changes nothing until the copy has been read, checked (`integrity_check`, a schema
-//! this version knows) and migrated aside; only then does it take the database's place. It
-//! refuses a workspace that already has clients: restoring never merges or overwrites work.
+//! The settings that describe **this computer** ([`describes_this_computer`]) never travel: a
+//! backup leaves them out, and a restore keeps the restoring workspace's own (a backup made by an
+//! older version that still carries them has them dropped). They are:
+//! - `workspace.id` — it names this computer's keychain entries (the purchase key, the AI keys):
+//!   taken from a backup, the licence and the AI keys would no longer be found here, and the seat
+//!   could not be freed;
+//! - `license_server` and `ai.provider` — where the purchase key, the AI key and client data are
+//!   sent: a backup must never redirect them;
+//! - `ai.key_hint.*` — hints of the keys in this computer's keychain;
+//! - `update_channel` — this installation's updates;
+//! - the licence standing beside `license.lic` (which never travels either): `license_last_seen`
+//!   (this computer's clock check; never moved back by a restore), `license_refusal`,
+//!   `license_seats_in_use`.
+//!
+//! Two travel but are merged, so a restore never gives back what was used: `trial_started_at`
+//! becomes the earlier of the two, and `license_report_credits_used` (audits unlocked with
+//! report credits) the union of both lists.
+//!
+//! Never in a backup either: secrets (AI keys and the purchase key live in the OS keychain). After
+//! restoring on a new computer, set the AI key again and activate the licence (the old computer's
+//! seat is freed by deactivating it there, or by the vendor).
+//!
+//! # What a restore trusts
+//! Nothing until it is checked, and nothing changes until then: the copy is unpacked aside and
+//! must pass `integrity_check`, carry exactly the app's own schema at its migration version (the
+//! same migrations and checksums, and no table, view, index or trigger of its own:
+//! `instagrowth_store::schema`), and match its manifest; only then is it migrated, given this
+//! computer's settings, and moved into the database's place. It refuses a workspace that already
+//! has clients (restoring never merges or overwrites work), and a workspace open elsewhere — the
+//! app or another `instagrowth` command — by taking the workspace lock exclusively
+//! ([`crate::workspace_lock`]).
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use instagrowth_store::queries::settings;
 use instagrowth_store::snapshot::{self, WorkspaceCounts};
-use instagrowth_store::{Store, DB_FILE_NAME};
+use instagrowth_store::{schema, Store, DB_FILE_NAME};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::license::{REPORT_CREDITS_USED, TRIAL_STARTED};
+use crate::workspace_lock::WorkspaceLock;
 use crate::Workspace;
 
 /// The manifest's `format` this version writes and reads.
@@ -31,6 +62,23 @@ const MANIFEST: &str = "manifest.json";
 const DATABASE: &str = "workspace.db";
 /// The largest database a backup may unpack to (a guard against a crafted file).
 const MAX_DATABASE_BYTES: u64 = 16 * 1024 * 1024 * 1024;
+
+/// The settings that describe this computer (see the module docs), by key.
+const THIS_COMPUTER: &[&str] = &[
+    crate::ai::key::WORKSPACE_ID,
+    crate::license::config::SERVER_SETTING,
+    // `ai::config`'s provider: its address receives the AI key and client data.
+    "ai.provider",
+    crate::updates::CHANNEL_SETTING,
+    crate::license::LAST_SEEN,
+    crate::license::REFUSAL,
+    crate::license::SEATS_IN_USE,
+];
+
+/// Whether the setting `key` belongs to this computer rather than to the agency's work.
+pub fn describes_this_computer(key: &str) -> bool {
+    THIS_COMPUTER.contains(&key) || key.starts_with(crate::ai::key::KEY_HINT_PREFIX)
+}
 
 /// What a backup says about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -52,7 +100,7 @@ pub async fn create(ws: &Workspace, dest: &Path) -> ApiResult<BackupManifest> {
     let dir = folder_of(dest)?;
     let snap = dir.join(format!(".instagrowth-backup-{}.db", uuid::Uuid::new_v4()));
     let result = async {
-        snapshot::snapshot_to(ws.store(), &snap).await?;
+        snapshot::snapshot_to(ws.store(), &snap, &describes_this_computer).await?;
         let manifest = BackupManifest {
             format: FORMAT,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -122,22 +170,21 @@ pub async fn inspect(src: &Path) -> ApiResult<BackupManifest> {
 }
 
 /// Restores the backup `src` into the workspace folder `data_dir`, which must have no clients
-/// (an empty or new folder). The workspace must not be open elsewhere (the app closed, or this
-/// is the app's own restore before it reopens). Returns what was restored.
+/// (an empty or new folder) and must not be open elsewhere: the app's own restore closes its
+/// workspace first; otherwise [`ErrorCode::WorkspaceInUse`]. Returns what was restored.
 #[tracing::instrument(err(level = "info", Debug))]
 pub async fn restore(data_dir: &Path, src: &Path) -> ApiResult<BackupManifest> {
     let manifest = inspect(src).await?;
     refuse_newer(&manifest)?;
-    std::fs::create_dir_all(data_dir).map_err(|e| {
-        ApiError::new(
-            ErrorCode::DataDir,
-            format!("cannot create {}: {e}", data_dir.display()),
-        )
-    })?;
+    // Creates the folder if needed; held until the restored database is in place.
+    let _lock = WorkspaceLock::exclusive(data_dir)?;
     let target = data_dir.join(DB_FILE_NAME);
-    if target.exists() {
+    let here = if target.exists() {
         refuse_clients(snapshot::counts(&target).await?.clients)?;
-    }
+        snapshot::settings_of(&target).await?
+    } else {
+        Vec::new()
+    };
     let staged = data_dir.join(format!(".restoring-{}.db", uuid::Uuid::new_v4()));
     let result = async {
         let (src2, staged2) = (src.to_path_buf(), staged.clone());
@@ -147,13 +194,19 @@ pub async fn restore(data_dir: &Path, src: &Path) -> ApiResult<BackupManifest> {
         if let Some(problem) = snapshot::integrity_problem(&staged).await? {
             return Err(bad_backup(&format!("its database is damaged ({problem})")));
         }
+        if let Some(problem) = schema::difference_from_app(&staged).await? {
+            return Err(bad_backup(&problem));
+        }
         let found = snapshot::counts(&staged).await?;
         if found != manifest.counts {
             return Err(bad_backup("its database does not match its manifest"));
         }
-        // Bring an older backup's schema up to this version, aside, before it takes the place.
+        // Bring an older backup's schema up to this version, aside, and give it this
+        // computer's settings, before it takes the place.
         let store = Store::open_file(&staged).await?;
+        let kept = keep_this_computer(&store, &here).await;
         store.close().await;
+        kept?;
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
         }
@@ -173,6 +226,45 @@ pub async fn restore(data_dir: &Path, src: &Path) -> ApiResult<BackupManifest> {
         tracing::info!(clients = manifest.counts.clients, "backup restored");
     }
     result
+}
+
+/// Puts the restoring workspace's own settings of this computer (`here`) into the restored
+/// database `store`, in place of any the backup carried; merges the trial's start (the earlier)
+/// and the audits unlocked with report credits (both lists).
+async fn keep_this_computer(store: &Store, here: &[(String, String)]) -> ApiResult<()> {
+    let own = |key: &str| here.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let mut values: Vec<(String, String)> = here
+        .iter()
+        .filter(|(k, _)| describes_this_computer(k))
+        .cloned()
+        .collect();
+    let time = |v: &str| DateTime::parse_from_rfc3339(v.trim()).ok();
+    if let Some(mine) = own(TRIAL_STARTED).filter(|v| time(v).is_some()) {
+        let theirs = settings::get(store, TRIAL_STARTED).await?;
+        if theirs
+            .as_deref()
+            .and_then(time)
+            .is_none_or(|t| time(&mine) < Some(t))
+        {
+            values.push((TRIAL_STARTED.to_string(), mine));
+        }
+    }
+    if let Some(mine) = own(REPORT_CREDITS_USED) {
+        let list = |raw: Option<String>| -> Vec<String> {
+            raw.and_then(|r| serde_json::from_str(&r).ok())
+                .unwrap_or_default()
+        };
+        let mut used = list(settings::get(store, REPORT_CREDITS_USED).await?);
+        for id in list(Some(mine)) {
+            if !used.contains(&id) {
+                used.push(id);
+            }
+        }
+        let raw = serde_json::to_string(&used).expect("a list of ids serialises");
+        values.push((REPORT_CREDITS_USED.to_string(), raw));
+    }
+    snapshot::replace_settings(store, &describes_this_computer, &values).await?;
+    Ok(())
 }
 
 fn folder_of(dest: &Path) -> ApiResult<PathBuf> {

@@ -67,6 +67,10 @@ pub enum ErrorCode {
     /// No licence is activated on this computer (refresh, deactivate and the billing portal need
     /// one).
     LicenseNotActivated,
+    /// The licence server sent a licence file issued before the one this computer already has
+    /// (a saved file served again, or a server whose clock is behind): refused, nothing stored,
+    /// and a refusal heard earlier still stands.
+    LicenseOutdated,
     /// The licence's plan does not allow this (one active client too many, a feature or white
     /// label the plan lacks, no report credit left); the message names the limit and the plan
     /// that allows it. Nothing was changed.
@@ -82,6 +86,10 @@ pub enum ErrorCode {
     /// Something else is running that this must wait for (an import, an AI run, a restore); try
     /// again when it ends. Nothing was changed.
     Busy,
+    /// The workspace is open in the app or in another `instagrowth` command (or a backup is being
+    /// restored into it): what needs it to itself — a restore — is refused until it is closed.
+    /// Nothing was changed.
+    WorkspaceInUse,
     /// Anything unexpected: a call that did not reach the back end, a bug. The message says more.
     Internal,
 }

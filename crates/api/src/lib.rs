@@ -25,9 +25,11 @@ pub mod paths;
 pub mod planner;
 pub mod replies;
 mod report_format;
+pub mod running;
 pub mod settings;
 pub mod updates;
 mod workspace;
+pub mod workspace_lock;
 
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use info::AppInfo;

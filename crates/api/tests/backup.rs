@@ -257,8 +257,15 @@ async fn a_workspace_with_clients_is_never_overwritten_and_bad_files_change_noth
             !empty.join(instagrowth_store::DB_FILE_NAME).exists(),
             "no database was made"
         );
+        // Only the workspace lock a restore takes may be left (it is never removed: see
+        // `workspace_lock`).
         let leftovers: Vec<_> = std::fs::read_dir(&empty)
-            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name())
+                    .filter(|n| n != instagrowth_api::workspace_lock::LOCK_FILE_NAME)
+                    .collect()
+            })
             .unwrap_or_default();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }

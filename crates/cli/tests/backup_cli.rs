@@ -109,3 +109,52 @@ fn a_clients_data_is_exported_to_a_zip() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("nobody"));
     assert!(!ws.path("x.zip").exists());
 }
+
+#[test]
+fn a_restore_is_refused_while_the_workspace_is_open_in_the_app() {
+    let ws = Ws::with_client("Glow Studio", "glow", "skincare");
+    let file = ws.path("agency.igbackup");
+    ws.json(&["backup", "create", file.to_str().unwrap()]);
+
+    // The app has the (empty) target workspace open: the API's own open, in this process.
+    let target = ws.path("target");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let open = rt
+        .block_on(instagrowth_api::Workspace::open(&target))
+        .unwrap();
+    let out = at(&target)
+        .args(["backup", "restore", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "error: the workspace at {} is open in InstaGrowth OS (or another instagrowth command); close it and try again — nothing was changed\n",
+            target.display()
+        )
+    );
+    let listed = |dir: &std::path::Path| -> serde_json::Value {
+        let out = at(dir)
+            .args(["clients", "list", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    // A command beside the open app reads it as usual: nothing was restored.
+    assert_eq!(listed(&target), serde_json::json!([]));
+
+    // Closed in the app: the restore goes through.
+    rt.block_on(open.close());
+    drop(open);
+    at(&target)
+        .args(["backup", "restore", file.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(listed(&target), listed(&ws.data_dir()));
+}

@@ -1,12 +1,15 @@
 //! Everything stored about one client, table by table, for a data export (a client asking for
-//! their data, or leaving the agency). The tables are found from the schema itself — every table
-//! with a `client_id` column, the client's own row, and the messages of its DM threads — so a
-//! table added later is exported without anyone remembering to add it here.
+//! their data, or leaving the agency). The tables are found from the app's own schema
+//! ([`crate::schema::app_tables`]: what its migrations make) — every table with a `client_id`
+//! column, the client's own row, and the messages of its DM threads — so a table added later is
+//! exported without anyone remembering to add it here. Table and column names are never read
+//! from the database being exported: a table or column crafted into it (a restored backup, a
+//! hand-edited file) is neither exported nor able to change the SQL built here.
 use serde_json::Value;
-use sqlx::Row;
 
 use crate::db::Store;
 use crate::error::StoreResult;
+use crate::schema::app_tables;
 
 /// One table's rows about the client, each row a JSON object (column → value).
 #[derive(Debug, Clone, PartialEq)]
@@ -15,43 +18,43 @@ pub struct TableRows {
     pub rows: Vec<Value>,
 }
 
+/// `name` as an SQL identifier.
+fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// `text` as an SQL string literal.
+fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
 /// The rows about `client_id` in every table that holds any, tables in name order.
 pub async fn client_rows(store: &Store, client_id: &str) -> StoreResult<Vec<TableRows>> {
+    let tables = app_tables().await?;
     let mut conn = store.pool().acquire().await?;
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' \
-         AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_sqlx_%' ORDER BY name",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
     let mut out = Vec::new();
-    for table in tables {
-        let columns: Vec<String> = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT name FROM pragma_table_info('{table}')"
-        )))
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.get::<String, _>(0))
-        .collect();
-        let filter = if table == "clients" {
+    for t in tables {
+        let has = |c: &str| t.columns.iter().any(|col| col == c);
+        let filter = if t.name == "clients" {
             "id = ?1".to_string()
-        } else if columns.iter().any(|c| c == "client_id") {
+        } else if has("client_id") {
             "client_id = ?1".to_string()
-        } else if table == "dm_messages" && columns.iter().any(|c| c == "thread_id") {
+        } else if t.name == "dm_messages" && has("thread_id") {
             "thread_id IN (SELECT id FROM dm_threads WHERE client_id = ?1)".to_string()
         } else {
             continue;
         };
-        // Each row as a JSON object built by SQLite (column names come from the schema).
-        let pairs = columns
+        // Each row as a JSON object built by SQLite, its keys the app's own column names.
+        let pairs = t
+            .columns
             .iter()
-            .map(|c| format!("'{c}', \"{c}\""))
+            .map(|c| format!("{}, {}", literal(c), ident(c)))
             .collect::<Vec<_>>()
             .join(", ");
-        let order = format!("ORDER BY \"{}\"", columns[0]);
+        let order = format!("ORDER BY {}", ident(&t.columns[0]));
         let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT json_object({pairs}) FROM \"{table}\" WHERE {filter} {order}"
+            "SELECT json_object({pairs}) FROM {} WHERE {filter} {order}",
+            ident(&t.name)
         )))
         .bind(client_id)
         .fetch_all(&mut *conn)
@@ -60,7 +63,10 @@ pub async fn client_rows(store: &Store, client_id: &str) -> StoreResult<Vec<Tabl
             .iter()
             .map(|r| serde_json::from_str(r).unwrap_or(Value::Null))
             .collect();
-        out.push(TableRows { table, rows });
+        out.push(TableRows {
+            table: t.name,
+            rows,
+        });
     }
     Ok(out)
 }

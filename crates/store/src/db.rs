@@ -13,7 +13,7 @@ use crate::error::{StoreError, StoreResult};
 pub const DB_FILE_NAME: &str = "instagrowth.db";
 
 /// Migrations from the repository's `migrations/` folder, embedded at compile time.
-static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
+pub(crate) static MIGRATOR: Migrator = sqlx::migrate!("../../migrations");
 
 /// An open workspace database.
 #[derive(Clone, Debug)]

@@ -11,6 +11,7 @@ pub mod imports;
 pub mod model;
 mod post_index;
 pub mod queries;
+pub mod schema;
 pub mod snapshot;
 pub mod validate;
 

@@ -1,7 +1,9 @@
 //! Consistent copies of the workspace database for backups: [`snapshot_to`] writes one with
 //! SQLite's `VACUUM INTO` (a transactionally consistent, compacted copy, taken while the app may
-//! be writing), leaving out the settings that belong to this computer's licence; [`counts`] reads
-//! what a database file holds, to describe a backup and check a restore.
+//! be writing), leaving out the settings the caller names (those of this computer: the API's
+//! `backup` module decides which); [`counts`] reads what a database file holds, to describe a
+//! backup and check a restore; [`settings_of`] and [`replace_settings`] carry settings across a
+//! restore.
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -10,11 +12,6 @@ use sqlx::{ConnectOptions, Connection};
 
 use crate::db::Store;
 use crate::error::StoreResult;
-
-/// Settings a copy leaves out: they describe this computer's licence standing (the server's last
-/// refusal, the seats it reported), not the agency's work. The trial's start and the last-seen
-/// time stay, so restoring never resets a trial or a clock check.
-pub const MACHINE_SETTINGS: &[&str] = &["license_refusal", "license_seats_in_use"];
 
 /// What a workspace database holds, by table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
@@ -37,21 +34,71 @@ pub struct WorkspaceCounts {
     pub settings: i64,
 }
 
-/// Writes a consistent copy of `store` to `path` (which must not exist), without
-/// [`MACHINE_SETTINGS`].
-pub async fn snapshot_to(store: &Store, path: &Path) -> StoreResult<()> {
+/// Writes a consistent copy of `store` to `path` (which must not exist), without the settings
+/// whose key `leave_out` names.
+pub async fn snapshot_to(
+    store: &Store,
+    path: &Path,
+    leave_out: &dyn Fn(&str) -> bool,
+) -> StoreResult<()> {
     sqlx::query("VACUUM INTO ?")
         .bind(path.to_string_lossy().into_owned())
         .execute(store.pool())
         .await?;
     let mut conn = SqliteConnectOptions::new().filename(path).connect().await?;
-    for key in MACHINE_SETTINGS {
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM settings")
+        .fetch_all(&mut conn)
+        .await?;
+    for key in keys.iter().filter(|k| leave_out(k)) {
         sqlx::query("DELETE FROM settings WHERE key = ?")
             .bind(key)
             .execute(&mut conn)
             .await?;
     }
     conn.close().await?;
+    Ok(())
+}
+
+/// Every setting (key, value) of the workspace database file at `path`, which nobody else may
+/// have open (a restore holds the workspace lock): opened for writing so that a `-wal` left by a
+/// crash is read too.
+pub async fn settings_of(path: &Path) -> StoreResult<Vec<(String, String)>> {
+    let mut conn = SqliteConnectOptions::new().filename(path).connect().await?;
+    let rows = sqlx::query_as("SELECT key, value FROM settings ORDER BY key")
+        .fetch_all(&mut conn)
+        .await;
+    conn.close().await?;
+    Ok(rows?)
+}
+
+/// In one transaction: removes every setting of `store` whose key `replaced` names, then stores
+/// `values` (which replace any setting of the same key).
+pub async fn replace_settings(
+    store: &Store,
+    replaced: &dyn Fn(&str) -> bool,
+    values: &[(String, String)],
+) -> StoreResult<()> {
+    let mut tx = store.pool().begin().await?;
+    let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM settings")
+        .fetch_all(&mut *tx)
+        .await?;
+    for key in keys.iter().filter(|k| replaced(k)) {
+        sqlx::query("DELETE FROM settings WHERE key = ?")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (key, value) in values {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES (?, ?) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

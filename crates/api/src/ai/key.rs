@@ -8,10 +8,13 @@ use super::config::{provider, status, AiStatus, KeyState};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::Workspace;
 
-const WORKSPACE_ID: &str = "workspace.id";
+/// The setting naming this workspace's keychain entries (see [`workspace_id`]).
+pub(crate) const WORKSPACE_ID: &str = "workspace.id";
+/// The settings holding a key's non-secret hint, one per preset.
+pub(crate) const KEY_HINT_PREFIX: &str = "ai.key_hint.";
 
 fn hint_key(preset: Preset) -> String {
-    format!("ai.key_hint.{}", preset.id())
+    format!("{KEY_HINT_PREFIX}{}", preset.id())
 }
 
 /// The workspace's own id, made on first use: keys of two workspaces never mix.

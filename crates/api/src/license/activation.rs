@@ -1,7 +1,10 @@
 //! The online steps: activate this computer with a purchase key, refresh the licence file,
 //! deactivate (free the seat), and open the billing portal. Each talks to the licence server
 //! ([`super::client`]); nothing the server sends is stored before it verifies under the embedded
-//! public key and names this machine and this key.
+//! public key, names this machine and this key, and was issued no earlier than the file already
+//! stored ([`ErrorCode::LicenseOutdated`] otherwise: a saved file served again — by a loopback
+//! "server", say — is not a renewal). Whichever server answers, the last-seen time only moves
+//! forward.
 use chrono::Utc;
 use instagrowth_license::{parse_purchase_key, verify, LicensePayload, PurchaseKey};
 use serde_json::json;
@@ -10,7 +13,7 @@ use super::client::{self, Failure, Issued, Portal};
 use super::config::server_url;
 use super::key_store::{account, with_store};
 use super::machine::{self, this_fingerprint};
-use super::status::{status, tampered, LicenseStatus};
+use super::status::{status, stored_license, tampered, LicenseStatus};
 use super::stored::{self, Refusal};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::Workspace;
@@ -58,6 +61,7 @@ pub async fn activate(
         .await?
         .map_err(|f| f.into_error(&server))?;
     let payload = check_issued(ws, &issued, &key, &fingerprint)?;
+    refuse_older(ws, &payload, &server).await?;
 
     let secret = key.as_str().to_string();
     {
@@ -106,6 +110,7 @@ pub async fn refresh(ws: &Workspace) -> ApiResult<LicenseStatus> {
         Err(failure) => return Err(failure.into_error(&server)),
     };
     let payload = check_issued(ws, &issued, &key, &fingerprint)?;
+    refuse_older(ws, &payload, &server).await?;
     stored::write_file(ws, &issued.license_file).await?;
     accepted(ws, &payload, issued.machines_in_use).await?;
     tracing::info!(key = %key.prefix(), "licence refreshed");
@@ -218,8 +223,31 @@ fn check_issued(
     Ok(payload)
 }
 
-/// After a verified file was stored: the server's word replaces any earlier refusal, and its
-/// signed time becomes the last-seen time.
+/// Refuses a file issued before the one stored (one that verifies; a damaged file is replaced by
+/// any good one): nothing is stored, and a refusal heard earlier stands.
+async fn refuse_older(ws: &Workspace, payload: &LicensePayload, server: &str) -> ApiResult<()> {
+    let Ok(Some(current)) = stored_license(ws).await else {
+        return Ok(());
+    };
+    let (Ok(new), Ok(old)) = (payload.issued_at(), current.issued_at()) else {
+        return Ok(());
+    };
+    if new < old {
+        tracing::warn!(%new, %old, server, "a licence file older than the stored one was refused");
+        return Err(ApiError::new(
+            ErrorCode::LicenseOutdated,
+            format!(
+                "the licence server ({server}) sent a licence file issued {} — before the one this computer has ({}): an old file served again is not a renewal; nothing was stored",
+                instagrowth_license::format_time(new),
+                instagrowth_license::format_time(old)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// After a verified file was stored: the server's word replaces any earlier refusal, and the
+/// last-seen time moves forward to its signed time (never back: see [`stored::advance_last_seen`]).
 async fn accepted(
     ws: &Workspace,
     payload: &LicensePayload,
@@ -228,7 +256,7 @@ async fn accepted(
     stored::clear_refusal(ws).await?;
     stored::set_seats_in_use(ws, machines_in_use).await?;
     if let Ok(issued_at) = payload.issued_at() {
-        stored::set_last_seen_from_server(ws, issued_at).await?;
+        stored::advance_last_seen(ws, None, issued_at).await?;
     }
     Ok(())
 }

@@ -46,8 +46,9 @@ pub async fn refresh_if_due_at(ws: &Workspace, now: DateTime<Utc>) -> ApiResult<
         });
     }
     match refresh(ws).await {
-        Ok(after) => Ok(BackgroundCheck {
-            status: after,
+        // Where it stands at the same `now` as before (the refresh's own status uses the clock).
+        Ok(_) => Ok(BackgroundCheck {
+            status: status_at(ws, now).await?,
             attempted: true,
             refreshed: true,
             error: None,

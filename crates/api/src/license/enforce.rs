@@ -119,7 +119,7 @@ fn capitalised(s: &str) -> String {
 
 /// The settings key holding the audits unlocked by one-time `audit_report` credits (a JSON list
 /// of audit ids).
-const REPORT_CREDITS_USED: &str = "license_report_credits_used";
+pub(crate) const REPORT_CREDITS_USED: &str = "license_report_credits_used";
 
 /// Whether audit `audit_id`'s PDF may be made: always with the `pdf_reports` feature; without
 /// it, one `audit_report` credit unlocks one audit for good (its PDF can be exported again at no

@@ -42,9 +42,13 @@
 //!    grace (7) bound how long an unreachable app keeps working.
 //!
 //! Every check moves `license_last_seen` forward to now (never back), so setting the clock back
-//! and forth cannot win time. The one exception: after a verified answer from the server, it
-//! becomes the server's signed `issued_at` — the server's clock is the truth online, and a clock
-//! once set far ahead must not lock a paying user out for good.
+//! and forth cannot win time. A file from the server moves it forward to the file's signed
+//! `issued_at` at most — never back, whichever server answered — and a refresh or activation
+//! refuses a file issued before the stored one ([`crate::ErrorCode::LicenseOutdated`]: nothing
+//! stored, a standing refusal kept), so a saved file served again from a loopback "licence
+//! server" neither clears a revocation nor rewinds the clock check. The price: a clock once set
+//! far ahead keeps the licence read-only (`CLOCK_TAMPERED`) until the real time comes within 2
+//! hours of the last time seen.
 //!
 //! Read-only never hides anything: viewing, editing, deleting, archiving and exporting stay open;
 //! only making something new stops — imports, new or restored clients, AI generation, audits,
@@ -79,6 +83,9 @@ mod key_check;
 mod machine;
 mod status;
 mod stored;
+
+pub(crate) use enforce::REPORT_CREDITS_USED;
+pub(crate) use stored::{LAST_SEEN, REFUSAL, SEATS_IN_USE, TRIAL_STARTED};
 
 pub use activation::{activate, deactivate, parse_key, portal_url, refresh};
 pub use background::{refresh_if_due, refresh_if_due_at, BackgroundCheck, CHECK_EVERY_SECS};

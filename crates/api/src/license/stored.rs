@@ -2,11 +2,11 @@
 //!
 //! - `license.lic` in the data folder: the signed licence file as the server sent it, written
 //!   atomically (a temporary file renamed over it), only ever after it verified;
-//! - in the workspace's settings table: `license_last_seen` (the latest time any check saw, moved
-//!   only forward — see [`advance_last_seen`] — except to the server's signed time after an online
-//!   check, [`set_last_seen_from_server`]), `trial_started_at` (written on first use, never
-//!   reset by removing the licence file), and `license_refusal` (the server's last refusal:
-//!   revoked, suspended, expired…, cleared by the next success).
+//! - in the workspace's settings table: `license_last_seen` (the latest time any check saw, or
+//!   the latest signed time of a file the server sent, moved only forward — see
+//!   [`advance_last_seen`] — whichever server answered), `trial_started_at` (written on first
+//!   use, never reset by removing the licence file), and `license_refusal` (the server's last
+//!   refusal: revoked, suspended, expired…, cleared by the next success).
 //!
 //! Times are stored as RFC 3339 UTC ([`instagrowth_license::format_time`]).
 use std::path::PathBuf;
@@ -142,18 +142,6 @@ pub(crate) async fn advance_last_seen(
         return Ok(());
     }
     settings::set(ws.store(), LAST_SEEN, &format_time(next)).await?;
-    Ok(())
-}
-
-/// After a verified answer from the licence server: the last-seen time becomes the server's
-/// signed `issued_at`, even when that is earlier. The server's clock is the truth online, so a
-/// clock once set far ahead (and then back) stops counting as tampering after one successful
-/// check; offline, only [`advance_last_seen`] moves it.
-pub(crate) async fn set_last_seen_from_server(
-    ws: &Workspace,
-    server_time: DateTime<Utc>,
-) -> ApiResult<()> {
-    settings::set(ws.store(), LAST_SEEN, &format_time(server_time)).await?;
     Ok(())
 }
 

@@ -174,3 +174,37 @@ impl LicenseServer {
         ws
     }
 }
+
+/// A stand-in "licence server" on loopback that answers every request with the same licence
+/// file, as a revoked user would run one to serve a file saved earlier (release builds accept
+/// `INSTAGROWTH_LICENSE_SERVER=http://127.0.0.1:…`).
+pub struct Replay {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Replay {
+    pub async fn serving(license_file: &str) -> Replay {
+        let body = serde_json::json!({ "license_file": license_file, "machines_in_use": 1 });
+        let app = axum::Router::new().fallback(move || {
+            let body = body.clone();
+            async move { axum::Json(body) }
+        });
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Replay { url, task }
+    }
+
+    pub fn url(&self) -> String {
+        self.url.clone()
+    }
+}
+
+impl Drop for Replay {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
