@@ -91,6 +91,24 @@ async fn a_refresh_refuses_a_file_issued_before_the_stored_one_and_keeps_the_ref
         (LicenseState::ReadOnly, "REVOKED")
     );
 
+    // The stored file itself, saved before the revocation and served again, is no answer
+    // either: the refusal stands.
+    let same = Replay::serving(&file).await;
+    let e = license::refresh(&pointed_at(&ws, &same.url()))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::LicenseOutdated, "{}", e.message);
+    assert!(e.message.contains("no later than"), "{}", e.message);
+    assert_eq!(
+        settings::get(ws.store(), "license_refusal").await.unwrap(),
+        refusal
+    );
+    let s = license::status_at(&ws, later).await.unwrap();
+    assert_eq!(
+        (s.state, s.code.as_str()),
+        (LicenseState::ReadOnly, "REVOKED")
+    );
+
     // Activating with it is no better.
     let e = license::activate(&local, &key, None).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::LicenseOutdated, "{}", e.message);

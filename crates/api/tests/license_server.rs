@@ -142,8 +142,14 @@ async fn a_revocation_heard_at_refresh_makes_the_licence_read_only_despite_a_fre
     let (_, read_only) = license::current_entitlements(&ws).await.unwrap();
     assert!(read_only);
 
-    // Reinstated at the server: the next refresh clears it.
+    // Reinstated at the server: the next refresh clears it. Files are signed to the second, and
+    // after a refusal only a file issued after the stored one counts, so the re-issue must come
+    // in a later second than the activation (as it always does outside a test).
     server.hold(&key, None).await;
+    let this_second = chrono::Utc::now().timestamp();
+    while chrono::Utc::now().timestamp() == this_second {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     let s = license::refresh(&ws).await.unwrap();
     assert_eq!((s.state, s.code.as_str()), (LicenseState::Active, "VALID"));
 }

@@ -224,7 +224,10 @@ fn check_issued(
 }
 
 /// Refuses a file issued before the one stored (one that verifies; a damaged file is replaced by
-/// any good one): nothing is stored, and a refusal heard earlier stands.
+/// any good one): nothing is stored, and a refusal heard earlier stands. Once the server has
+/// refused the licence, only a file issued **after** the stored one clears that: the stored file
+/// itself, saved and served again, is no answer from the server (a genuine re-issue after a
+/// reinstatement is signed later than the file it replaces).
 async fn refuse_older(ws: &Workspace, payload: &LicensePayload, server: &str) -> ApiResult<()> {
     let Ok(Some(current)) = stored_license(ws).await else {
         return Ok(());
@@ -232,13 +235,15 @@ async fn refuse_older(ws: &Workspace, payload: &LicensePayload, server: &str) ->
     let (Ok(new), Ok(old)) = (payload.issued_at(), current.issued_at()) else {
         return Ok(());
     };
-    if new < old {
+    let refused = stored::refusal(ws).await?.is_some();
+    if new < old || (refused && new == old) {
         tracing::warn!(%new, %old, server, "a licence file older than the stored one was refused");
         return Err(ApiError::new(
             ErrorCode::LicenseOutdated,
             format!(
-                "the licence server ({server}) sent a licence file issued {} — before the one this computer has ({}): an old file served again is not a renewal; nothing was stored",
+                "the licence server ({server}) sent a licence file issued {} — {} the one this computer has ({}): an old file served again is not a renewal; nothing was stored",
                 instagrowth_license::format_time(new),
+                if new < old { "before" } else { "no later than" },
                 instagrowth_license::format_time(old)
             ),
         ));
