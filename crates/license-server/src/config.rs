@@ -49,10 +49,19 @@ pub struct ServerConfig {
     pub rate_limits: RateLimits,
     /// A header holding the client IP set by a trusted proxy (`X-Forwarded-For`); else the peer.
     pub client_ip_header: Option<String>,
+    /// Trusted proxies in front of the server, each appending the address it saw to that header:
+    /// the client is that many entries from the right (1: the right-most). See [`crate::rate_limit`].
+    pub trusted_proxy_hops: usize,
     /// How often the outbox is looked at.
     pub outbox_interval: Duration,
     /// The first retry of a failed e-mail waits this long; each next one twice as long (≤ 1 h).
     pub mail_retry_base: Duration,
+    /// Attempts at one e-mail before it is abandoned (its body wiped).
+    pub mail_max_attempts: u32,
+    /// An e-mail not sent this long after it was queued (no SMTP, retries) is abandoned.
+    pub mail_max_age: Duration,
+    /// How long one instance holds a claimed e-mail; the SMTP timeout stays under half of it.
+    pub mail_lease: Duration,
 }
 
 impl std::fmt::Debug for ServerConfig {
@@ -84,8 +93,14 @@ impl ServerConfig {
             grace_days: instagrowth_license::DEFAULT_GRACE_DAYS,
             rate_limits: RateLimits::default(),
             client_ip_header: None,
+            trusted_proxy_hops: usize::from(DEFAULT_TRUSTED_PROXY_HOPS),
             outbox_interval: Duration::from_secs(5),
             mail_retry_base: Duration::from_secs(30),
+            // 30 s, 1, 2, 4, 8, 16, 32 min, then hourly: about 8 hours in all.
+            mail_max_attempts: 12,
+            // The success page keeps a key one day; the mail gets three.
+            mail_max_age: Duration::from_secs(3 * 86_400),
+            mail_lease: Duration::from_secs(120),
         }
     }
 }
@@ -94,4 +109,5 @@ pub const DEFAULT_DB_URL: &str = "sqlite://license.db";
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 pub const DEFAULT_STRIPE_API_BASE: &str = "https://api.stripe.com";
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8787";
+pub const DEFAULT_TRUSTED_PROXY_HOPS: u16 = 1;
 pub const DEFAULT_MAIL_FROM: &str = "InstaGrowth OS <licences@localhost>";

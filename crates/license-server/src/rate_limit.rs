@@ -1,7 +1,10 @@
 //! Rate limits on the licence endpoints (`/v1/licenses/*`, `/v1/portal`), GCRA via `governor`:
-//! - per client IP, as tower middleware ([`per_ip`]) — the peer address, or the first address
-//!   in the configured proxy header (`LICENSE_CLIENT_IP_HEADER`, e.g. `X-Forwarded-For`) when a
-//!   trusted proxy sets it;
+//! - per client IP, as tower middleware ([`per_ip`]) — the peer address, or, behind trusted
+//!   proxies, the address they saw: from the configured header (`LICENSE_CLIENT_IP_HEADER`, e.g.
+//!   `X-Forwarded-For`), the entry `LICENSE_TRUSTED_PROXY_HOPS` (default 1) from the right
+//!   ([`client_ip`]). Each proxy appends the address it saw, so everything left of that was
+//!   written by the client and is never trusted: the left-most entry would let forged addresses
+//!   escape the limit. Repeated header lines read as one list, in order;
 //! - per purchase key (by its hash), checked in the handler once the key is read
 //!   ([`Limiters::check_key`]), so one key cannot be hammered from many addresses.
 //!
@@ -17,6 +20,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Request, State};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, MonotonicClock};
@@ -36,10 +40,11 @@ pub struct Limiters {
     key: Arc<Keyed<String>>,
     clock: MonotonicClock,
     ip_header: Option<String>,
+    proxy_hops: usize,
 }
 
 impl Limiters {
-    pub fn new(limits: RateLimits, ip_header: Option<String>) -> Limiters {
+    pub fn new(limits: RateLimits, ip_header: Option<String>, proxy_hops: usize) -> Limiters {
         let clock = MonotonicClock;
         Limiters {
             ip: Arc::new(RateLimiter::new(
@@ -54,6 +59,7 @@ impl Limiters {
             )),
             clock,
             ip_header,
+            proxy_hops: proxy_hops.max(1),
         }
     }
 
@@ -103,14 +109,10 @@ fn check<K: Hash + Eq + Clone>(
 /// Tower middleware: the per-IP limit.
 pub async fn per_ip(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let limiters = &state.limiters;
-    let from_header = limiters.ip_header.as_deref().and_then(|h| {
-        request
-            .headers()
-            .get(h)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse::<IpAddr>().ok())
-    });
+    let from_header = limiters
+        .ip_header
+        .as_deref()
+        .and_then(|h| client_ip(request.headers(), h, limiters.proxy_hops));
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -122,6 +124,21 @@ pub async fn per_ip(State(state): State<AppState>, request: Request, next: Next)
         }
     }
     next.run(request).await
+}
+
+/// The client's address in `header` behind `hops` trusted proxies: the entry `hops` from the right
+/// of all the header's lines read as one list (the left-most when the list is shorter); None when
+/// the header is missing or that entry is not an IP address.
+pub fn client_ip(headers: &HeaderMap, header: &str, hops: usize) -> Option<IpAddr> {
+    let entries: Vec<&str> = headers
+        .get_all(header)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let at = entries.len().saturating_sub(hops.max(1));
+    entries.get(at)?.parse().ok()
 }
 
 #[cfg(test)]
@@ -136,6 +153,7 @@ mod tests {
                 per_key_per_minute: 3,
             },
             None,
+            1,
         );
         let ip: IpAddr = "10.0.0.1".parse().unwrap();
         assert!(l.check_ip(ip).is_ok());
@@ -149,5 +167,19 @@ mod tests {
         }
         assert!(l.check_key("abc").is_err());
         assert!(l.check_key("def").is_ok());
+    }
+
+    #[test]
+    fn the_client_is_what_the_trusted_proxy_saw() {
+        let mut h = HeaderMap::new();
+        h.append("x-forwarded-for", "1.1.1.1, 2.2.2.2".parse().unwrap());
+        h.append("x-forwarded-for", "3.3.3.3 , 4.4.4.4".parse().unwrap());
+        let ip = |hops| client_ip(&h, "X-Forwarded-For", hops).map(|i| i.to_string());
+        assert_eq!(ip(1).as_deref(), Some("4.4.4.4"));
+        assert_eq!(ip(2).as_deref(), Some("3.3.3.3"));
+        assert_eq!(ip(9).as_deref(), Some("1.1.1.1"));
+        assert_eq!(client_ip(&h, "X-Real-IP", 1), None);
+        h.insert("x-real-ip", "unknown".parse().unwrap());
+        assert_eq!(client_ip(&h, "X-Real-IP", 1), None);
     }
 }

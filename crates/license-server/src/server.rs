@@ -4,7 +4,8 @@
 //! - body limits (tower-http): 16 KiB on the API, 512 KiB on the webhook (Stripe's events are
 //!   larger, and a refusal there would make Stripe retry for days);
 //! - the per-IP rate limit on the licence and portal endpoints ([`crate::rate_limit`]);
-//! - request tracing (method, path, status, latency — never bodies, so never keys).
+//! - request tracing (method, path, status, latency — never bodies, so never keys, and never the
+//!   query, which holds the Checkout session id that opens the success page's key).
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -41,7 +42,11 @@ impl AppState {
     pub fn new(db: Db, config: ServerConfig) -> AppState {
         AppState {
             stripe: StripeApi::new(&config.stripe_api_base, config.stripe_api_key.clone()),
-            limiters: Limiters::new(config.rate_limits, config.client_ip_header.clone()),
+            limiters: Limiters::new(
+                config.rate_limits,
+                config.client_ip_header.clone(),
+                config.trusted_proxy_hops,
+            ),
             config: Arc::new(config),
             db,
         }
@@ -75,8 +80,17 @@ pub fn router(state: AppState) -> Router {
         )
         .merge(limited)
         .merge(webhook)
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
+}
+
+/// The span of one request: method and path only.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    tracing::debug_span!(
+        "request",
+        method = %request.method(),
+        path = request.uri().path(),
+    )
 }
 
 /// A server running on a listener, with the outbox worker and the limiter clean-up. Dropping it

@@ -179,20 +179,25 @@ fn licenses_are_issued_listed_shown_and_changed() {
         .unwrap();
     assert!(!stored.contains(&key), "the database holds no key");
 
-    for (cmd, status) in [
-        ("suspend", "suspended"),
-        ("reinstate", "active"),
-        ("revoke", "revoked"),
+    for (args, status) in [
+        (vec!["suspend"], "suspended"),
+        (vec!["reinstate", "--reason", "paid"], "active"),
+        (vec!["revoke"], "revoked"),
     ] {
-        env.cmd().args(["licenses", cmd, &id]).assert().success();
+        env.cmd()
+            .args(["licenses"])
+            .args(&args)
+            .arg(&id)
+            .assert()
+            .success();
         assert_eq!(
             env.json(&["licenses", "show", &id, "--json"])["status"],
             status,
-            "{cmd}"
+            "{args:?}"
         );
     }
     env.cmd()
-        .args(["licenses", "reinstate", &id])
+        .args(["licenses", "reinstate", &id, "--reason", "a mistake"])
         .assert()
         .success();
     env.cmd()
@@ -220,6 +225,130 @@ fn licenses_are_issued_listed_shown_and_changed() {
         .map(|c| c["email"].as_str().unwrap())
         .collect();
     assert!(emails.contains(&"ana@example.com") && emails.contains(&"bo@example.com"));
+}
+
+#[test]
+fn reinstate_records_who_and_why() {
+    let env = Env::new();
+    let issued = env.json(&[
+        "licenses",
+        "issue",
+        "--plan",
+        "pro",
+        "--email",
+        "ana@example.com",
+        "--json",
+    ]);
+    let id = issued["license_id"].as_str().unwrap().to_string();
+    env.cmd()
+        .args([
+            "licenses",
+            "revoke",
+            &id,
+            "--by",
+            "alice",
+            "--reason",
+            "chargeback",
+        ])
+        .assert()
+        .success();
+    // Without a reason nothing changes.
+    let err = env.fails(&["licenses", "reinstate", &id]);
+    assert!(err.contains("--reason"), "{err}");
+    assert_eq!(
+        env.json(&["licenses", "show", &id, "--json"])["status"],
+        "revoked"
+    );
+    // Who defaults to the OS user.
+    env.cmd()
+        .env("USER", "carol")
+        .env("USERNAME", "carol")
+        .args([
+            "licenses",
+            "reinstate",
+            &id,
+            "--reason",
+            "the bank sided with the customer",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.json(&["licenses", "show", &id, "--json"])["status"],
+        "active"
+    );
+    // Reinstating what is not held is refused.
+    let err = env.fails(&["licenses", "reinstate", &id, "--reason", "again"]);
+    assert!(err.contains("nothing to reinstate"), "{err}");
+
+    // A licence revoked the old way (a refund wrote `revoked` as its status) comes back too.
+    let url = env.db_url();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = instagrowth_license_server::Db::open(&url).await.unwrap();
+        let mut conn = db.pool().acquire().await.unwrap();
+        instagrowth_license_server::queries::licenses::set_status(
+            &mut conn,
+            &id,
+            instagrowth_license::LicenseStatus::Revoked,
+            1,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        db.close().await;
+    });
+    assert_eq!(
+        env.json(&["licenses", "show", &id, "--json"])["status"],
+        "revoked"
+    );
+    env.cmd()
+        .args([
+            "licenses",
+            "reinstate",
+            &id,
+            "--by",
+            "dan",
+            "--reason",
+            "refund was a mistake",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        env.json(&["licenses", "show", &id, "--json"])["status"],
+        "active"
+    );
+
+    let history = env.json(&["licenses", "history", &id, "--json"]);
+    let rows: Vec<(&str, &str, &str)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["by"].as_str().unwrap(),
+                e["reason"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("revoke", "alice", "chargeback"),
+            ("reinstate", "carol", "the bank sided with the customer"),
+            ("reinstate", "dan", "refund was a mistake"),
+        ]
+    );
+    let text = env
+        .cmd()
+        .args(["licenses", "history", &id])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("reinstate") && text.contains("carol") && text.contains("chargeback"),
+        "{text}"
+    );
 }
 
 #[test]

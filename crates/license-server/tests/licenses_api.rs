@@ -18,6 +18,7 @@ on_both_databases!(
     the_file_verifies_and_carries_the_entitlements,
     refusals_answer_with_their_codes,
     rate_limits_answer_429_with_retry_after,
+    forwarded_for_counts_the_address_the_proxy_saw,
     bodies_over_the_limit_are_refused,
     the_portal_returns_stripes_url,
     the_update_feed_picks_the_newest_newer_release,
@@ -310,6 +311,75 @@ async fn rate_limits_answer_429_with_retry_after(db: TestDb) {
     );
     // The update feed and health check are not limited.
     assert_eq!(h2.get("/healthz").await.status(), StatusCode::OK);
+}
+
+/// Behind a proxy the left of `X-Forwarded-For` is whatever the client wrote; the limit counts
+/// the address the trusted proxy appended (the right-most entry, or `hops` from the right).
+async fn forwarded_for_counts_the_address_the_proxy_saw(db: TestDb) {
+    let h = Harness::start_with(db, |c| {
+        c.rate_limits = RateLimits {
+            per_ip_per_minute: 5,
+            per_key_per_minute: 1000,
+        };
+        c.client_ip_header = Some("X-Forwarded-For".into());
+    })
+    .await;
+    let key = h.issue("pro", &[], None).await;
+    let send = |forwarded: String| {
+        h.http
+            .post(h.url("/v1/licenses/activate"))
+            .header("X-Forwarded-For", forwarded)
+            .json(&activate_body(&key, 1))
+            .send()
+    };
+    let mut limited = 0;
+    for n in 0..15 {
+        let r = send(format!("10.9.{n}.1, 203.0.113.7")).await.unwrap();
+        limited += usize::from(r.status() == StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert_eq!(limited, 10, "forged entries on the left change nothing");
+    // Another client behind the same proxy is counted on its own.
+    let r = send("203.0.113.8".into()).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    // A header repeated on several lines reads as one list: still the proxy's entry.
+    let r = h
+        .http
+        .post(h.url("/v1/licenses/activate"))
+        .header("X-Forwarded-For", "203.0.113.9")
+        .header("X-Forwarded-For", "203.0.113.7")
+        .json(&activate_body(&key, 1))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Two proxies in a row: the client is the second entry from the right.
+    let h2 = Harness::start_with(TestDb::sqlite(), |c| {
+        c.rate_limits = RateLimits {
+            per_ip_per_minute: 5,
+            per_key_per_minute: 1000,
+        };
+        c.client_ip_header = Some("X-Forwarded-For".into());
+        c.trusted_proxy_hops = 2;
+    })
+    .await;
+    let key = h2.issue("pro", &[], None).await;
+    let mut limited = 0;
+    for n in 0..15 {
+        let r = h2
+            .http
+            .post(h2.url("/v1/licenses/activate"))
+            .header(
+                "X-Forwarded-For",
+                format!("10.9.{n}.1, 198.51.100.4, 10.0.0.{n}"),
+            )
+            .json(&activate_body(&key, 1))
+            .send()
+            .await
+            .unwrap();
+        limited += usize::from(r.status() == StatusCode::TOO_MANY_REQUESTS);
+    }
+    assert_eq!(limited, 10);
 }
 
 async fn bodies_over_the_limit_are_refused(db: TestDb) {

@@ -1,5 +1,7 @@
 //! E-mail through a real SMTP server on loopback (aiosmtpd writing a Maildir): delivery, retries
-//! across an SMTP outage, and no double sends with two server instances on one database.
+//! across an SMTP outage, permanent refusals and the retry bound (after which no key is left in
+//! the outbox), and no double sends with two server instances on one database, even when the
+//! SMTP server is slow.
 mod common;
 
 use std::time::{Duration, Instant};
@@ -13,6 +15,10 @@ on_both_databases!(
     the_key_email_is_delivered,
     mail_waits_out_an_smtp_outage,
     two_instances_send_each_mail_once,
+    a_rejected_address_is_abandoned_and_its_key_erased,
+    transient_failures_stop_after_the_bound,
+    a_slow_server_never_gets_one_mail_twice,
+    unsent_mail_is_abandoned_after_its_keep_time,
 );
 
 fn smtp(port: u16) -> impl FnOnce(&mut instagrowth_license_server::ServerConfig) {
@@ -150,4 +156,137 @@ async fn two_instances_send_each_mail_once(db: TestDb) {
         .await
         .iter()
         .all(|r| r.sent_at.is_some() && r.attempts == 1));
+}
+
+/// (attempts, body, sent_at, last_error) of every outbox row, oldest first.
+async fn rows(h: &Harness) -> Vec<(i64, String, Option<i64>, Option<String>)> {
+    sqlx::query_as("SELECT attempts, body, sent_at, last_error FROM outbox ORDER BY id")
+        .fetch_all(h.db.pool())
+        .await
+        .unwrap()
+}
+
+async fn a_rejected_address_is_abandoned_and_its_key_erased(db: TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let server = SmtpServer::start_picky(port, &dir.path().join("mail"), 0.0);
+    let h = Harness::start_with(db, smtp(port)).await;
+    h.send_event(&event(
+        "evt_b",
+        "checkout.session.completed",
+        now(),
+        checkout_subscription("cs_b", "cus_b", "bounce@example.com", "sub_b"),
+    ))
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while rows(&h).await[0].0 == 0 {
+        assert!(Instant::now() < deadline, "no attempt made");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Retries would come after 1 s, 2 s…: wait past two of them.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let (attempts, body, sent_at, last_error) = rows(&h).await.remove(0);
+    assert_eq!(attempts, 1, "a permanent refusal is not retried");
+    assert_eq!(sent_at, None);
+    assert!(last_error.unwrap_or_default().contains("550"));
+    assert_eq!(body, "", "no key left in the outbox");
+    assert!(server.messages().is_empty());
+    let row = h.outbox().await.remove(0);
+    assert!(row.abandoned_at.is_some());
+}
+
+async fn transient_failures_stop_after_the_bound(db: TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = SmtpServer::start_picky(port, &dir.path().join("mail"), 0.0);
+    let h = Harness::start_with(db, |c| {
+        smtp(port)(c);
+        c.mail_max_attempts = 3;
+    })
+    .await;
+    h.send_event(&event(
+        "evt_l",
+        "checkout.session.completed",
+        now(),
+        checkout_subscription("cs_l", "cus_l", "later@example.com", "sub_l"),
+    ))
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h.outbox().await[0].abandoned_at.is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "never abandoned: {:?}",
+            rows(&h).await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let (attempts, body, sent_at, last_error) = rows(&h).await.remove(0);
+    assert_eq!((attempts, sent_at), (3, None));
+    assert!(last_error.unwrap_or_default().contains("451"));
+    assert_eq!(body, "", "no key left in the outbox");
+}
+
+async fn a_slow_server_never_gets_one_mail_twice(db: TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    // Each message takes a second: six take longer than a lease.
+    let server = SmtpServer::start_picky(port, &dir.path().join("mail"), 1.0);
+    let url = db.url.clone();
+    let queue = Db::open(&url).await.unwrap();
+    {
+        let mut conn = queue.pool().acquire().await.unwrap();
+        for n in 0..6 {
+            instagrowth_license_server::queries::outbox::enqueue(
+                &mut conn,
+                "test",
+                &format!("user{n}@example.com"),
+                "Hello",
+                "Body",
+                now(),
+            )
+            .await
+            .unwrap();
+        }
+    }
+    let tweak = move |c: &mut instagrowth_license_server::ServerConfig| {
+        smtp(port)(c);
+        c.mail_lease = Duration::from_secs(4);
+    };
+    let h = Harness::start_with(db, tweak).await;
+    let mut config = base_config();
+    tweak(&mut config);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let _second =
+        instagrowth_license_server::start(Db::open(&url).await.unwrap(), config, listener).unwrap();
+    eventually("all six", || server.messages().len() >= 6).await;
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(server.messages().len(), 6, "no message sent twice");
+    assert!(h.outbox().await.iter().all(|r| r.sent_at.is_some()));
+}
+
+async fn unsent_mail_is_abandoned_after_its_keep_time(db: TestDb) {
+    // No SMTP_URL: the key mail waits, but not for ever.
+    let h = Harness::start(db).await;
+    h.send_event(&event(
+        "evt_w",
+        "checkout.session.completed",
+        now(),
+        checkout_subscription("cs_w", "cus_w", "wait@example.com", "sub_w"),
+    ))
+    .await;
+    let queued = h.outbox().await.remove(0);
+    assert!(queued.body.contains("IGOS-"));
+    let keep = i64::try_from(h.config.mail_max_age.as_secs()).unwrap();
+    let t0 = now();
+    instagrowth_license_server::mail::worker::sweep(&h.db, &h.config, t0 + keep - 60)
+        .await
+        .unwrap();
+    assert_eq!(h.outbox().await[0].abandoned_at, None, "not yet");
+    instagrowth_license_server::mail::worker::sweep(&h.db, &h.config, t0 + keep + 60)
+        .await
+        .unwrap();
+    let row = h.outbox().await.remove(0);
+    assert!(row.abandoned_at.is_some());
+    assert_eq!((row.body.as_str(), row.sent_at), ("", None));
 }

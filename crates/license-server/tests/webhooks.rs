@@ -5,6 +5,7 @@
 mod common;
 
 use common::fake_stripe::{self, FakeStripe};
+use common::flows::{key_from_success_page, subscribe};
 use common::stripe_events::*;
 use common::{activate_body, code, Harness, TestDb};
 use reqwest::StatusCode;
@@ -16,55 +17,9 @@ on_both_databases!(
     checkout_first_then_subscription_events,
     subscription_events_first_then_checkout,
     checkout_reads_line_items_from_the_stripe_api,
-    one_time_purchase_then_refund_revokes,
-    one_time_purchase_adds_credits_to_an_existing_licence,
     unknown_events_are_acknowledged_and_ignored,
     the_older_api_shape_is_read_too,
 );
-
-/// A subscription bought through Checkout, with its key from the success page.
-async fn subscribe(h: &Harness, sub: &str, session: &str, price: &str, t: i64) -> String {
-    let end = t + 30 * 86_400;
-    h.send_event(&event(
-        &format!("evt_cs_{session}"),
-        "checkout.session.completed",
-        t,
-        checkout_subscription(session, &format!("cus_{sub}"), "ana@example.com", sub),
-    ))
-    .await;
-    h.send_event(&event(
-        &format!("evt_sc_{sub}"),
-        "customer.subscription.created",
-        t,
-        subscription(
-            sub,
-            &format!("cus_{sub}"),
-            "active",
-            &[(price, 1)],
-            end,
-            false,
-        ),
-    ))
-    .await;
-    key_from_success_page(h, session).await
-}
-
-async fn key_from_success_page(h: &Harness, session: &str) -> String {
-    let page = h
-        .get(&format!("/v1/checkout/success?session_id={session}"))
-        .await;
-    assert_eq!(page.headers()["cache-control"], "no-store");
-    let html = page.text().await.unwrap();
-    let start = html
-        .find("IGOS-")
-        .unwrap_or_else(|| panic!("no key on the page: {html}"));
-    let key = html[start..start + 28].to_string();
-    assert!(
-        html.contains(&format!("href=\"instagrowth://activate?key={key}\"")),
-        "the page links to the app with the key: {html}"
-    );
-    key
-}
 
 async fn deleted_cancels_the_licence(db: TestDb) {
     let h = Harness::start(db).await;
@@ -351,115 +306,6 @@ async fn checkout_reads_line_items_from_the_stripe_api(db: TestDb) {
         .await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
     assert_eq!(h2.count("stripe_events").await, 0);
-}
-
-async fn one_time_purchase_then_refund_revokes(db: TestDb) {
-    let stripe = FakeStripe::start().await;
-    stripe.set_line_items("cs_one", &[("price_report_single", 2)]);
-    let h = Harness::start_with(db, |c| {
-        c.stripe_api_key = Some(fake_stripe::API_KEY.into());
-        c.stripe_api_base = stripe.base_url.clone();
-    })
-    .await;
-    h.send_event(&event(
-        "evt_one",
-        "checkout.session.completed",
-        now(),
-        checkout_payment("cs_one", None, "once@example.com", "pi_one"),
-    ))
-    .await;
-    let key = key_from_success_page(&h, "cs_one").await;
-    let (status, body) = h
-        .post("/v1/licenses/activate", &activate_body(&key, 1))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body["payload"]["plan"], "trial");
-    assert_eq!(
-        body["payload"]["entitlements"]["one_time_credits"],
-        json!([{"kind": "audit_report", "count": 2}])
-    );
-    assert!(
-        body["payload"]["expires_at"].is_string(),
-        "a one-time licence ends"
-    );
-
-    let (status, _) = h
-        .send_event(&event(
-            "evt_ref",
-            "charge.refunded",
-            now(),
-            charge_refunded("ch_1", "pi_one"),
-        ))
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(h.license_by_key(&key).await.status, "revoked");
-    let revoked: Vec<_> = h
-        .outbox()
-        .await
-        .into_iter()
-        .filter(|m| m.kind == "revoked")
-        .collect();
-    assert_eq!(revoked.len(), 1);
-    assert_eq!(revoked[0].to_addr, "once@example.com");
-    let (status, body) = h
-        .post(
-            "/v1/licenses/validate",
-            &json!({"key": key, "fingerprint": common::fp(1)}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(code(&body), "REVOKED");
-}
-
-async fn one_time_purchase_adds_credits_to_an_existing_licence(db: TestDb) {
-    let stripe = FakeStripe::start().await;
-    stripe.set_line_items("cs_extra", &[("price_content_pack", 3)]);
-    let h = Harness::start_with(db, |c| {
-        c.stripe_api_key = Some(fake_stripe::API_KEY.into());
-        c.stripe_api_base = stripe.base_url.clone();
-    })
-    .await;
-    let t = now() - 100;
-    let key = subscribe(&h, "sub_e", "cs_e", "price_pro_monthly", t).await;
-    h.send_event(&event(
-        "evt_extra",
-        "checkout.session.completed",
-        now(),
-        checkout_payment("cs_extra", Some("cus_sub_e"), "ana@example.com", "pi_extra"),
-    ))
-    .await;
-    assert_eq!(
-        h.count("licenses").await,
-        1,
-        "credits go to the subscriber's licence"
-    );
-    let (status, body) = h
-        .post("/v1/licenses/activate", &activate_body(&key, 1))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(
-        body["payload"]["entitlements"]["one_time_credits"],
-        json!([{"kind": "content_pack", "count": 3}])
-    );
-    // A refund removes the credits and leaves the subscription alone.
-    h.send_event(&event(
-        "evt_ref2",
-        "charge.refunded",
-        now(),
-        charge_refunded("ch_2", "pi_extra"),
-    ))
-    .await;
-    let (_, body) = h
-        .post(
-            "/v1/licenses/validate",
-            &json!({"key": key, "fingerprint": common::fp(1)}),
-        )
-        .await;
-    assert_eq!(body["payload"]["status"], "active");
-    assert_eq!(
-        body["payload"]["entitlements"]["one_time_credits"],
-        json!([])
-    );
 }
 
 async fn unknown_events_are_acknowledged_and_ignored(db: TestDb) {

@@ -17,6 +17,8 @@
 //!   [`verify`] is strict and checks the signature before it reads the payload.
 //! - [`keys`] — the vendor's key pair: private key as PKCS#8 PEM, public key as 32 bytes in
 //!   base64.
+//! - [`buy_more`] — the reference a "buy more" link carries so a one-time purchase lands on the
+//!   licence whose key made it, never on one found by a typed e-mail.
 //! - [`fingerprint()`] — a machine is named by an HMAC of its OS machine id, never the id.
 //! - [`standing()`] — what the app may do offline: valid (refresh in the background when due),
 //!   grace (working offline past `refresh_by`), read-only (with the reason), or a clock set back.
@@ -28,6 +30,7 @@
 //! ([`DEFAULT_GRACE_DAYS`]) and then goes read-only: view and export, nothing new. Errors carry
 //! stable codes ([`LicenseError::code`], [`KeyError::code`], [`CatalogError::code`],
 //! [`Standing::code`]) after Keygen's vocabulary.
+pub mod buy_more;
 pub mod catalog;
 pub mod check_char;
 pub mod entitlements;
@@ -40,6 +43,7 @@ pub mod payload;
 pub mod purchase_key;
 pub mod standing;
 
+pub use buy_more::{buy_more_proof, buy_more_reference, parse_buy_more_reference, BUY_MORE_PREFIX};
 pub use catalog::{
     default_catalog, AddOn, Catalog, CatalogItem, OneTimeProduct, Plan, DEFAULT_CATALOG, TRIAL_PLAN,
 };

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{
     DEFAULT_DB_URL, DEFAULT_LISTEN, DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL, DEFAULT_STRIPE_API_BASE,
+    DEFAULT_TRUSTED_PROXY_HOPS,
 };
 
 #[derive(Debug, Parser)]
@@ -87,6 +88,11 @@ pub struct ServeArgs {
     /// Header with the client IP, set by a trusted reverse proxy (e.g. X-Forwarded-For).
     #[arg(long, env = "LICENSE_CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+    /// Trusted proxies in front of the server, each appending to that header: the client's
+    /// address is this many entries from the right (1 = the right-most, what the proxy saw).
+    #[arg(long, env = "LICENSE_TRUSTED_PROXY_HOPS", default_value_t = DEFAULT_TRUSTED_PROXY_HOPS,
+          value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub trusted_proxy_hops: u16,
 }
 
 #[derive(Debug, Subcommand)]
@@ -117,12 +123,39 @@ pub enum LicensesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Revoke for good: the app stops accepting it at its next check.
-    Revoke { license: String },
+    /// Revoke: the app stops accepting it at its next check (until `reinstate`).
+    Revoke {
+        license: String,
+        #[command(flatten)]
+        who: Operator,
+        /// Why, for the licence's history.
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Suspend until `reinstate`.
-    Suspend { license: String },
-    /// Lift a suspension or revocation made here.
-    Reinstate { license: String },
+    Suspend {
+        license: String,
+        #[command(flatten)]
+        who: Operator,
+        /// Why, for the licence's history.
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Lift a suspension or revocation; who and why go into the licence's history.
+    Reinstate {
+        license: String,
+        #[command(flatten)]
+        who: Operator,
+        /// Why (required), for the licence's history.
+        #[arg(long)]
+        reason: String,
+    },
+    /// What was done to a licence by hand or by refunds: when, what, who, why.
+    History {
+        license: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the last day of use.
     Extend {
         license: String,
@@ -132,6 +165,14 @@ pub enum LicensesCommand {
     },
     /// Free every seat (each machine must activate again).
     ResetMachines { license: String },
+}
+
+/// Who makes a change, for the licence's history.
+#[derive(Debug, Args)]
+pub struct Operator {
+    /// Your name; default: the OS user ($USER, %USERNAME%).
+    #[arg(long)]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,6 @@
-//! `licenses list|show|issue|revoke|suspend|reinstate|extend|reset-machines`. A licence is named
-//! by its id, its key prefix (`IGOS-7KQ3M`) or its whole key. `issue` prints the new key once:
-//! only its hash is stored.
+//! `licenses list|show|issue|extend|reset-machines`, and `revoke|suspend|reinstate|history`
+//! through [`super::holds_cmd`]. A licence is named by its id, its key prefix (`IGOS-7KQ3M`) or
+//! its whole key. `issue` prints the new key once: only its hash is stored.
 use std::path::PathBuf;
 
 use instagrowth_license::LicenseStatus;
@@ -8,7 +8,7 @@ use serde_json::json;
 use sqlx::AnyConnection;
 
 use super::args::LicensesCommand;
-use super::{load_catalog, print_json};
+use super::{holds_cmd, load_catalog, print_json};
 use crate::db::Db;
 use crate::error::ServerError;
 use crate::licensing;
@@ -166,20 +166,36 @@ pub async fn run(
                 eprintln!("licence {id} issued ({plan}, {email}); the key above is shown only now");
             }
         }
-        LicensesCommand::Revoke { license } => {
+        LicensesCommand::Revoke {
+            license,
+            who,
+            reason,
+        } => {
             let l = resolve(&mut conn, &license).await?;
-            licenses::set_hold(&mut conn, &l.id, Some(LicenseStatus::Revoked), now).await?;
+            holds_cmd::hold(&db, &l, LicenseStatus::Revoked, who, reason, now).await?;
             println!("Revoked {}", label(&l));
         }
-        LicensesCommand::Suspend { license } => {
+        LicensesCommand::Suspend {
+            license,
+            who,
+            reason,
+        } => {
             let l = resolve(&mut conn, &license).await?;
-            licenses::set_hold(&mut conn, &l.id, Some(LicenseStatus::Suspended), now).await?;
+            holds_cmd::hold(&db, &l, LicenseStatus::Suspended, who, reason, now).await?;
             println!("Suspended {}", label(&l));
         }
-        LicensesCommand::Reinstate { license } => {
+        LicensesCommand::Reinstate {
+            license,
+            who,
+            reason,
+        } => {
             let l = resolve(&mut conn, &license).await?;
-            licenses::set_hold(&mut conn, &l.id, None, now).await?;
-            println!("Reinstated {} (status: {})", label(&l), l.status);
+            let status = holds_cmd::reinstate(&db, &l, who, &reason, now).await?;
+            println!("Reinstated {} (status: {})", label(&l), status.as_str());
+        }
+        LicensesCommand::History { license, json } => {
+            let l = resolve(&mut conn, &license).await?;
+            holds_cmd::history(&mut conn, &l, json).await?;
         }
         LicensesCommand::Extend { license, until } => {
             let l = resolve(&mut conn, &license).await?;

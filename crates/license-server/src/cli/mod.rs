@@ -3,6 +3,7 @@
 //! one `*_cmd.rs` per group. Output: tables for people, exactly one JSON document with `--json`;
 //! errors are one line on stderr with a non-zero exit, and change nothing.
 pub mod args;
+pub mod holds_cmd;
 pub mod keygen_cmd;
 pub mod licenses_cmd;
 pub mod misc_cmd;

@@ -31,6 +31,7 @@ pub async fn run(db_url: &str, catalog: &Option<PathBuf>, a: ServeArgs) -> Resul
         per_key_per_minute: a.rate_per_key,
     };
     config.client_ip_header = a.client_ip_header;
+    config.trusted_proxy_hops = usize::from(a.trusted_proxy_hops);
     if config.stripe_webhook_secret.is_none() {
         tracing::warn!("STRIPE_WEBHOOK_SECRET is not set: Stripe's webhooks will be refused");
     }

@@ -1,9 +1,9 @@
-//! The e-mails, as plain text. Each function returns (subject, body); the `kind` names the
-//! template in the outbox. A purchase key appears only in [`key_after_purchase`], and the outbox
-//! wipes a body once it is sent.
+//! The e-mails, as plain text: the key after a purchase, a failed payment, a refund. Each function
+//! returns (subject, body); the `kind` names the template in the outbox. A purchase key appears
+//! only in [`key_after_purchase`], and the outbox wipes a body once it is sent or abandoned.
 pub const KIND_KEY: &str = "purchase_key";
 pub const KIND_PAYMENT_FAILED: &str = "payment_failed";
-pub const KIND_REVOKED: &str = "revoked";
+pub const KIND_REFUNDED: &str = "purchase_refunded";
 
 /// The purchase key, once, after Checkout.
 pub fn key_after_purchase(key: &str, plan_label: &str, public_url: &str) -> (String, String) {
@@ -47,19 +47,15 @@ pub fn payment_failed(key_prefix: &str, grace_days: u32) -> (String, String) {
     )
 }
 
-/// A refund revoked a purchase (and, for a one-time licence, the licence).
-pub fn revoked(key_prefix: &str, what: &str, license_revoked: bool) -> (String, String) {
-    let effect = if license_revoked {
-        "The licence has been revoked: the app will stop accepting it at its next check."
-    } else {
-        "Its credits have been removed from your licence; the rest of the licence is unchanged."
-    };
+/// A refund took back a one-time purchase (`what`: "2 × One audit report"); the licence stays.
+pub fn refunded(key_prefix: &str, what: &str) -> (String, String) {
     (
         "Your InstaGrowth OS purchase was refunded".to_string(),
         format!(
             "Your purchase of {what} (licence {key_prefix}…) was refunded.\n\
              \n\
-             {effect}\n"
+             What it added has been taken back from your licence at its next check; the rest of\n\
+             the licence is unchanged.\n"
         ),
     )
 }
@@ -76,7 +72,7 @@ mod tests {
         assert!(body.contains("IGOS-AAAAA-BBBBB-CCCCC-DDDDD"));
         let (_, body) = payment_failed("IGOS-AAAAA", 7);
         assert!(body.contains("7 days") && !body.contains("BBBBB"));
-        let (_, body) = revoked("IGOS-AAAAA", "One audit report", true);
-        assert!(body.contains("revoked"));
+        let (_, body) = refunded("IGOS-AAAAA", "1 × One audit report");
+        assert!(body.contains("1 × One audit report") && body.contains("unchanged"));
     }
 }

@@ -1,8 +1,19 @@
 //! Sends the outbox over SMTP. Every [`crate::ServerConfig::outbox_interval`] it claims due rows
-//! ([`outbox::claim`]), sends each with lettre, and marks it sent (body wiped) or failed with the
-//! next attempt after `mail_retry_base × 2^attempts`, at most an hour apart, forever: mail is
-//! never dropped, and the operator sees `last_error` in the table. Without `SMTP_URL` nothing is
-//! sent and the mail waits. It also clears expired success-page keys.
+//! one at a time ([`outbox::claim`], a lease of `mail_lease`), sends each with lettre, and marks
+//! it:
+//! - sent (body wiped);
+//! - abandoned (body wiped, never tried again) when the SMTP server refuses it for good — a 5xx
+//!   answer, or a recipient that is not an address — or when this was attempt
+//!   `mail_max_attempts`;
+//! - failed for now otherwise (a 4xx answer, no connection, a timeout): the next attempt after
+//!   `mail_retry_base × 2^attempts`, at most an hour apart.
+//!
+//! Every round, with or without `SMTP_URL`, [`sweep`] abandons mail that waited longer than
+//! `mail_max_age` (so a purchase key never stays in the outbox for good) and clears expired
+//! success-page keys. The operator sees `last_error` and `abandoned_at` in the table.
+//!
+//! The SMTP timeout is kept under half the lease, so a lease never runs out while its mail is
+//! being sent: with several instances on one database, no mail goes out twice.
 use std::time::Duration;
 
 use lettre::message::Mailbox;
@@ -15,8 +26,10 @@ use crate::time;
 
 /// Longest wait between two attempts.
 const MAX_BACKOFF_SECS: i64 = 3600;
-/// Rows claimed per round.
-const BATCH: i64 = 20;
+/// Messages sent per round at most.
+const BATCH: usize = 20;
+/// Longest SMTP timeout.
+const MAX_SMTP_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Runs forever (the caller aborts the task on shutdown).
 pub async fn run(db: Db, config: ServerConfig) {
@@ -26,16 +39,38 @@ pub async fn run(db: Db, config: ServerConfig) {
             Ok(sent) => tracing::info!(sent, "outbox: mail sent"),
             Err(e) => tracing::warn!("outbox: {e}"),
         }
-        if let Ok(mut conn) = db.pool().acquire().await {
-            if let Err(e) = checkout_keys::expire(&mut conn, time::now()).await {
-                tracing::warn!("expiring success-page keys: {e}");
-            }
+        if let Err(e) = sweep(&db, &config, time::now()).await {
+            tracing::warn!("outbox: {e}");
         }
         tokio::time::sleep(config.outbox_interval).await;
     }
 }
 
-/// One round: claims due mail and tries each once; how many were sent.
+/// Abandons mail older than `mail_max_age` at `now` and clears expired success-page keys.
+pub async fn sweep(db: &Db, config: &ServerConfig, now: i64) -> Result<(), String> {
+    let mut conn = db.pool().acquire().await.map_err(|e| e.to_string())?;
+    let max_age = i64::try_from(config.mail_max_age.as_secs()).unwrap_or(i64::MAX);
+    let abandoned = outbox::abandon_stale(&mut conn, now.saturating_sub(max_age), now)
+        .await
+        .map_err(|e| format!("abandoning old mail: {e}"))?;
+    if abandoned > 0 {
+        tracing::warn!(abandoned, "outbox: mail abandoned after waiting too long");
+    }
+    checkout_keys::expire(&mut conn, now)
+        .await
+        .map_err(|e| format!("expiring success-page keys: {e}"))
+}
+
+/// How one attempt ended.
+enum Attempt {
+    Sent,
+    /// A 4xx answer, no connection, a timeout: try again later.
+    Transient(String),
+    /// A 5xx answer or an impossible message: never again.
+    Permanent(String),
+}
+
+/// One round: claims due mail one message at a time and tries each once; how many were sent.
 pub async fn run_once(db: &Db, config: &ServerConfig) -> Result<usize, String> {
     let Some(url) = config.smtp_url.as_deref() else {
         return Ok(0);
@@ -46,49 +81,60 @@ pub async fn run_once(db: &Db, config: &ServerConfig) -> Result<usize, String> {
             config.mail_from
         )
     })?;
-    let mut conn = db.pool().acquire().await.map_err(|e| e.to_string())?;
-    let rows = outbox::claim(&mut conn, db.backend(), time::now(), BATCH)
-        .await
-        .map_err(|e| e.to_string())?;
-    if rows.is_empty() {
-        return Ok(0);
-    }
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
         .map_err(|e| format!("SMTP_URL cannot be used: {e}"))?
-        .timeout(Some(Duration::from_secs(20)))
+        .timeout(Some(smtp_timeout(config.mail_lease)))
         .build();
+    let lease = i64::try_from(config.mail_lease.as_secs())
+        .unwrap_or(120)
+        .max(1);
+    let mut conn = db.pool().acquire().await.map_err(|e| e.to_string())?;
     let mut sent = 0;
-    for row in rows {
+    for _ in 0..BATCH {
+        let now = time::now();
+        let Some(row) = outbox::claim(&mut conn, db.backend(), now, now + lease)
+            .await
+            .map_err(|e| e.to_string())?
+        else {
+            break;
+        };
         let token = row.lease_token.clone().unwrap_or_default();
-        let result = match build(&from, &row.to_addr, &row.subject, &row.body) {
-            Ok(message) => transport
-                .send(message)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e),
+        let attempt = match build(&from, &row.to_addr, &row.subject, &row.body) {
+            Ok(message) => match transport.send(message).await {
+                Ok(_) => Attempt::Sent,
+                Err(e) if e.is_permanent() => Attempt::Permanent(e.to_string()),
+                Err(e) => Attempt::Transient(e.to_string()),
+            },
+            Err(e) => Attempt::Permanent(e),
         };
         let now = time::now();
-        match result {
-            Ok(()) => {
-                outbox::mark_sent(&mut conn, row.id, &token, now)
-                    .await
-                    .map_err(|e| e.to_string())?;
+        let attempts = row.attempts + 1;
+        let marked = match attempt {
+            Attempt::Sent => {
                 sent += 1;
+                outbox::mark_sent(&mut conn, row.id, &token, now).await
             }
-            Err(e) => {
+            Attempt::Transient(e) if attempts < i64::from(config.mail_max_attempts) => {
                 let wait = backoff(config.mail_retry_base, row.attempts);
                 tracing::warn!(
                     id = row.id,
                     kind = row.kind,
-                    attempts = row.attempts + 1,
+                    attempts,
                     "mail not sent, retrying in {wait} s: {e}"
                 );
-                outbox::mark_failed(&mut conn, row.id, &token, &e, now + wait)
-                    .await
-                    .map_err(|e| e.to_string())?;
+                outbox::mark_failed(&mut conn, row.id, &token, &e, now + wait).await
             }
-        }
+            Attempt::Transient(e) | Attempt::Permanent(e) => {
+                tracing::warn!(
+                    id = row.id,
+                    kind = row.kind,
+                    attempts,
+                    "mail abandoned: {e}"
+                );
+                outbox::mark_abandoned(&mut conn, row.id, &token, &e, now).await
+            }
+        };
+        marked.map_err(|e| e.to_string())?;
     }
     Ok(sent)
 }
@@ -103,6 +149,11 @@ fn build(from: &Mailbox, to: &str, subject: &str, body: &str) -> Result<Message,
         .subject(subject)
         .body(body.to_string())
         .map_err(|e| e.to_string())
+}
+
+/// The SMTP timeout for a lease: under half of it, at most 20 s.
+fn smtp_timeout(lease: Duration) -> Duration {
+    (lease / 2).min(MAX_SMTP_TIMEOUT)
 }
 
 /// Seconds until the next attempt after `attempts` failed ones.
@@ -123,5 +174,14 @@ mod tests {
         assert_eq!(backoff(base, 1), 60);
         assert_eq!(backoff(base, 3), 240);
         assert_eq!(backoff(base, 40), 3600);
+    }
+
+    #[test]
+    fn the_smtp_timeout_stays_inside_the_lease() {
+        assert_eq!(
+            smtp_timeout(Duration::from_secs(120)),
+            Duration::from_secs(20)
+        );
+        assert_eq!(smtp_timeout(Duration::from_secs(4)), Duration::from_secs(2));
     }
 }

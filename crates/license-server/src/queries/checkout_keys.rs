@@ -104,7 +104,8 @@ pub async fn expire(conn: &mut AnyConnection, now: i64) -> Result<(), sqlx::Erro
     Ok(())
 }
 
-fn session_hash(session_id: &str) -> String {
+/// SHA-256 of a Checkout session id, hex: how rows refer to a session without holding it.
+pub fn session_hash(session_id: &str) -> String {
     hex::encode(Sha256::digest(session_id.as_bytes()))
 }
 

@@ -5,7 +5,8 @@
 //! (`status_event_created`) — each only from an event at least as new as the one that set it
 //! last, whatever object the event is about (a subscription, an invoice). The operator's
 //! `suspend`/`revoke` go to `hold`, which wins over Stripe's status until `reinstate` clears it,
-//! so a renewal never undoes a suspension.
+//! so a renewal never undoes a suspension. Nothing else revokes: a refund takes back what its
+//! purchase granted and leaves the status alone.
 use instagrowth_license::LicenseStatus;
 use serde::Serialize;
 use sqlx::AnyConnection;
@@ -157,22 +158,29 @@ pub async fn by_prefix(
     .await
 }
 
-/// The newest licence of a customer (by Stripe id or e-mail) that is not revoked.
-pub async fn newest_for_customer(
+/// The newest licence of a Stripe customer that can take a purchase (has a key, not revoked,
+/// no hold). Never found by e-mail: an address is whatever the buyer typed.
+pub async fn newest_for_stripe_customer(
     conn: &mut AnyConnection,
-    stripe_customer_id: Option<&str>,
-    email: Option<&str>,
+    stripe_customer_id: &str,
 ) -> Result<Option<LicenseRow>, sqlx::Error> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM licenses l JOIN customers c ON c.id = l.customer_id \
-         WHERE ((c.stripe_customer_id IS NOT NULL AND c.stripe_customer_id = $1) OR (c.email IS NOT NULL AND c.email = $2)) \
+         WHERE c.stripe_customer_id = $1 \
          AND l.status <> 'revoked' AND l.hold IS NULL AND l.key_hash IS NOT NULL \
          ORDER BY l.created_at DESC LIMIT 1"
     )))
     .bind(stripe_customer_id)
-    .bind(email)
     .fetch_optional(conn)
     .await
+}
+
+impl LicenseRow {
+    /// Whether a purchase may be attached to this licence (the same rule as
+    /// [`newest_for_stripe_customer`]).
+    pub fn takes_purchases(&self) -> bool {
+        self.key_hash.is_some() && self.hold.is_none() && self.status != "revoked"
+    }
 }
 
 /// Every licence, newest first.
@@ -338,7 +346,7 @@ pub async fn extend_period(
     .map(|_| ())
 }
 
-/// Sets the status directly (refunds, the CLI), whatever came before.
+/// Sets the status directly (the CLI), whatever came before.
 pub async fn set_status(
     conn: &mut AnyConnection,
     id: &str,

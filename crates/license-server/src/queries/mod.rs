@@ -3,6 +3,7 @@
 //! [`crate::db`]).
 pub mod checkout_keys;
 pub mod customers;
+pub mod license_audit;
 pub mod licenses;
 pub mod machines;
 pub mod object_versions;

@@ -1,20 +1,23 @@
 //! `outbox`: mail to send. A webhook only inserts a row (in its own transaction, so a rolled-back
 //! event sends nothing) and answers Stripe at once; [`crate::mail::worker`] sends it.
 //!
-//! # Several instances, no double sends, no lost mail
-//! [`claim`] leases due rows with a token in one statement: on PostgreSQL the candidate rows are
-//! picked `FOR UPDATE SKIP LOCKED` and the lease condition is checked again on the row it updates,
-//! so two instances never claim the same row; on SQLite the single writer does the same. A sender
-//! that dies leaves its lease to run out ([`LEASE_SECS`]), then another sends the mail. A failure
-//! schedules the next attempt with exponential backoff; nothing is ever dropped. Once sent, the
-//! body — which may hold a purchase key — is wiped.
+//! # Several instances, no double sends
+//! [`claim`] leases one due row with a fresh token in one statement, right before it is sent: on
+//! PostgreSQL the candidate is picked `FOR UPDATE SKIP LOCKED` and the lease condition is checked
+//! again on the row it updates, so two instances never claim the same row; on SQLite the single
+//! writer does the same. One row at a time, so a lease (longer than the SMTP timeout, see
+//! [`crate::mail::worker`]) never runs out while its mail is still being sent; a sender that dies
+//! leaves its lease to run out, then another sends the mail.
+//!
+//! # No key left behind
+//! A message leaves the queue sent ([`mark_sent`]) or abandoned ([`mark_abandoned`]: a permanent
+//! SMTP refusal, the last allowed attempt, or [`abandon_stale`] when it waited too long, e.g.
+//! without `SMTP_URL`). Either way its body — which may hold a purchase key — is wiped; the row
+//! stays with `last_error` for the operator.
 use serde::Serialize;
 use sqlx::AnyConnection;
 
 use crate::db::Backend;
-
-/// How long a claimed row is reserved for its sender.
-pub const LEASE_SECS: i64 = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct OutboxRow {
@@ -26,12 +29,15 @@ pub struct OutboxRow {
     pub attempts: i64,
     pub next_attempt_at: i64,
     pub sent_at: Option<i64>,
+    /// Given up on (permanent refusal, retry bound, or too old): never tried again.
+    pub abandoned_at: Option<i64>,
     pub last_error: Option<String>,
     pub lease_token: Option<String>,
+    pub created_at: i64,
 }
 
-const COLUMNS: &str =
-    "id, kind, to_addr, subject, body, attempts, next_attempt_at, sent_at, last_error, lease_token";
+const COLUMNS: &str = "id, kind, to_addr, subject, body, attempts, next_attempt_at, sent_at, \
+     abandoned_at, last_error, lease_token, created_at";
 
 /// Queues a message, due now.
 pub async fn enqueue(
@@ -56,33 +62,35 @@ pub async fn enqueue(
     .map(|_| ())
 }
 
-/// Leases up to `limit` due rows to this sender; they come back with its token.
+/// Leases the next due row to a new token until `lease_until`; the row with its token. The row is
+/// picked by a scalar subquery (`id = (…)`), which PostgreSQL runs once: with `id IN (…)` it may
+/// run the `LIMIT 1 … SKIP LOCKED` subquery again per row and lease the whole queue.
 pub async fn claim(
     conn: &mut AnyConnection,
     backend: Backend,
     now: i64,
-    limit: i64,
-) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    lease_until: i64,
+) -> Result<Option<OutboxRow>, sqlx::Error> {
     let token = uuid::Uuid::new_v4().to_string();
+    let due = "sent_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= $3 \
+               AND (lease_until IS NULL OR lease_until <= $3)";
     let sql = format!(
         "UPDATE outbox SET lease_until = $1, lease_token = $2 \
-         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $3 \
-                      AND (lease_until IS NULL OR lease_until <= $3) ORDER BY id LIMIT $4 {}) \
-         AND sent_at IS NULL AND (lease_until IS NULL OR lease_until <= $3)",
+         WHERE id = (SELECT id FROM outbox WHERE {due} ORDER BY id LIMIT 1 {}) AND {due}",
         backend.skip_locked()
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(now + LEASE_SECS)
+        .bind(lease_until)
         .bind(&token)
         .bind(now)
-        .bind(limit)
         .execute(&mut *conn)
         .await?;
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM outbox WHERE lease_token = $1 AND sent_at IS NULL ORDER BY id"
+        "SELECT {COLUMNS} FROM outbox WHERE lease_token = $1 AND sent_at IS NULL \
+         AND abandoned_at IS NULL"
     )))
     .bind(&token)
-    .fetch_all(conn)
+    .fetch_optional(conn)
     .await
 }
 
@@ -105,7 +113,7 @@ pub async fn mark_sent(
     .map(|_| ())
 }
 
-/// Failed: counts the attempt, keeps the error, and sets when to try again.
+/// Failed for now: counts the attempt, keeps the error, and sets when to try again.
 pub async fn mark_failed(
     conn: &mut AnyConnection,
     id: i64,
@@ -124,6 +132,47 @@ pub async fn mark_failed(
     .execute(conn)
     .await
     .map(|_| ())
+}
+
+/// Given up on: counts the attempt, keeps the error, wipes the body, ends the lease.
+pub async fn mark_abandoned(
+    conn: &mut AnyConnection,
+    id: i64,
+    token: &str,
+    error: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = $1, abandoned_at = $2, \
+         body = '', lease_until = NULL WHERE id = $3 AND lease_token = $4",
+    )
+    .bind(error)
+    .bind(now)
+    .bind(id)
+    .bind(token)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Abandons (and wipes) every unsent message queued before `cutoff` that nobody is sending now;
+/// how many.
+pub async fn abandon_stale(
+    conn: &mut AnyConnection,
+    cutoff: i64,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET abandoned_at = $1, body = '', \
+         last_error = COALESCE(last_error, 'not sent') || ' (abandoned: too old to send)' \
+         WHERE sent_at IS NULL AND abandoned_at IS NULL AND created_at < $2 \
+         AND (lease_until IS NULL OR lease_until <= $1)",
+    )
+    .bind(now)
+    .bind(cutoff)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 /// Every message, oldest first (tests and the operator).

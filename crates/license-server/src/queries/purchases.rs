@@ -1,5 +1,7 @@
 //! `one_time_purchases`: one-time products bought through Checkout in payment mode. Their credits
-//! count while not refunded; a full refund (`charge.refunded`) marks the row refunded.
+//! count while not refunded; a full refund (`charge.refunded`) marks the row refunded. A row's id
+//! is the Checkout session id's SHA-256 and the line number — never the session id, which opens
+//! the success page's key.
 use sqlx::AnyConnection;
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -13,7 +15,7 @@ pub struct Purchase {
     pub created_at: i64,
 }
 
-/// Records a purchase (id: the Checkout session and line); `false` if already recorded.
+/// Records a purchase; `false` if already recorded.
 pub async fn insert(conn: &mut AnyConnection, p: &Purchase) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "INSERT INTO one_time_purchases (id, license_id, product, quantity, payment_intent, refunded_at, created_at) \
@@ -47,14 +49,16 @@ pub async fn active_for_license(
         .collect())
 }
 
-/// Marks every not-yet-refunded purchase paid by `payment_intent` refunded; the licences touched.
+/// Marks every not-yet-refunded purchase paid by `payment_intent` refunded; the purchases it
+/// refunded (each one's credits stop counting; nothing else about its licence changes).
 pub async fn refund_payment_intent(
     conn: &mut AnyConnection,
     payment_intent: &str,
     now: i64,
-) -> Result<Vec<String>, sqlx::Error> {
-    let licenses: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT license_id FROM one_time_purchases WHERE payment_intent = $1 AND refunded_at IS NULL",
+) -> Result<Vec<Purchase>, sqlx::Error> {
+    let refunded: Vec<Purchase> = sqlx::query_as(
+        "SELECT id, license_id, product, quantity, payment_intent, refunded_at, created_at \
+         FROM one_time_purchases WHERE payment_intent = $1 AND refunded_at IS NULL ORDER BY id",
     )
     .bind(payment_intent)
     .fetch_all(&mut *conn)
@@ -64,5 +68,5 @@ pub async fn refund_payment_intent(
         .bind(payment_intent)
         .execute(&mut *conn)
         .await?;
-    Ok(licenses)
+    Ok(refunded)
 }

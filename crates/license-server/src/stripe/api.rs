@@ -20,6 +20,22 @@ pub enum StripeApiError {
     BadAnswer(String),
 }
 
+impl StripeApiError {
+    /// The error with `secret` blanked out of its message.
+    fn without(self, secret: &str) -> StripeApiError {
+        let blank = |s: String| s.replace(secret, "(a Checkout Session)");
+        match self {
+            StripeApiError::NotConfigured => StripeApiError::NotConfigured,
+            StripeApiError::Unreachable(m) => StripeApiError::Unreachable(blank(m)),
+            StripeApiError::Refused { status, message } => StripeApiError::Refused {
+                status,
+                message: blank(message),
+            },
+            StripeApiError::BadAnswer(m) => StripeApiError::BadAnswer(blank(m)),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct StripeApi {
     http: reqwest::Client,
@@ -43,8 +59,16 @@ impl StripeApi {
         self.key.is_some()
     }
 
-    /// Every line item of a Checkout Session as (price id, quantity).
+    /// Every line item of a Checkout Session as (price id, quantity). An error never names the
+    /// session (Stripe's "No such checkout.session: 'cs_…'"): its id opens the success page's
+    /// key, and errors are logged.
     pub async fn line_items(&self, session_id: &str) -> Result<Vec<(String, u64)>, StripeApiError> {
+        self.all_line_items(session_id)
+            .await
+            .map_err(|e| e.without(session_id))
+    }
+
+    async fn all_line_items(&self, session_id: &str) -> Result<Vec<(String, u64)>, StripeApiError> {
         let key = self.key.as_deref().ok_or(StripeApiError::NotConfigured)?;
         let mut out = Vec::new();
         let mut starting_after: Option<String> = None;
@@ -113,7 +137,7 @@ impl StripeApi {
         let response = request
             .send()
             .await
-            .map_err(|e| StripeApiError::Unreachable(e.to_string()))?;
+            .map_err(|e| StripeApiError::Unreachable(e.without_url().to_string()))?;
         let status = response.status();
         let body: Value = response
             .json()

@@ -16,21 +16,23 @@
 //!   its events have not come yet), the customer and e-mail, the plan from the line items when
 //!   the API key is set, status active once paid; then — once per licence — the purchase key:
 //!   hash + prefix stored, the key e-mailed and kept sealed for the success page.
-//! - mode `payment` (paid): the one-time products from the line items go to the buyer's newest
-//!   licence (same Stripe customer or e-mail); a buyer without one gets a new licence on the trial
-//!   plan, ending after the plan's trial days, with its own key.
+//! - mode `payment` (paid): the one-time products from the line items go to the licence the
+//!   purchase proves or the Stripe customer's newest licence — never one found by e-mail; else a
+//!   new licence on the trial plan, ending after the plan's trial days, with its own key
+//!   ([`super::one_time`]).
 //! - `customer.subscription.created|updated|deleted`: plan and add-ons from the items, period end
 //!   (item or subscription), `cancel_at_period_end`, status (`deleted` → canceled).
 //! - `invoice.paid`: active (a trial's $0 invoice leaves trialing alone), period end moved
 //!   forward. `invoice.payment_failed`: past_due (grace starts) and the payment-failed e-mail.
-//! - `charge.refunded` (fully refunded): the one-time purchases it paid are refunded; a licence
-//!   that only existed for them is revoked; the revoked e-mail goes out.
+//! - `charge.refunded` (fully refunded): the one-time purchases it paid stop counting — their
+//!   credits and nothing else; the licence's status stays (revoking is the operator's decision);
+//!   the refund is in the licence's audit trail and the refund e-mail goes out.
 //! - anything else: recorded and ignored (`200`).
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use instagrowth_license::{LicenseStatus, TRIAL_PLAN};
+use instagrowth_license::LicenseStatus;
 use serde_json::{json, Value};
 use sqlx::AnyConnection;
 
@@ -38,10 +40,10 @@ use super::objects::{self, Event};
 use super::signature;
 use crate::error::ApiError;
 use crate::mail::templates;
-use crate::queries::licenses::{self, LicenseRow, NewLicense};
-use crate::queries::{checkout_keys, customers, object_versions, outbox, purchases, stripe_events};
+use crate::queries::licenses::{self, LicenseRow};
+use crate::queries::{checkout_keys, customers, object_versions, outbox, stripe_events};
 use crate::server::AppState;
-use crate::time::{self, DAY};
+use crate::time;
 
 /// What was done with an event (the JSON answer, for logs and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -86,8 +88,8 @@ pub async fn handle(
 
 /// Line items of a Checkout Session, when the event needs them.
 #[derive(Debug, Default)]
-struct Prefetched {
-    line_items: Option<Vec<(String, u64)>>,
+pub(super) struct Prefetched {
+    pub(super) line_items: Option<Vec<(String, u64)>>,
 }
 
 async fn prefetch(state: &AppState, event: &Event) -> Result<Prefetched, ApiError> {
@@ -115,8 +117,10 @@ async fn prefetch(state: &AppState, event: &Event) -> Result<Prefetched, ApiErro
         }),
         Err(e) if needed => Err(ApiError::internal("reading the Checkout line items", e)),
         Err(e) => {
+            // Never the session id: it opens the success page's key.
             tracing::warn!(
-                "line items of {session_id} unavailable, waiting for the subscription events: {e}"
+                event = event.id,
+                "the Checkout line items are unavailable, waiting for the subscription events: {e}"
             );
             Ok(Prefetched::default())
         }
@@ -167,18 +171,18 @@ async fn apply(state: &AppState, event: &Event, pre: &Prefetched) -> Result<Outc
     Ok(outcome)
 }
 
-struct Ctx<'a> {
-    state: &'a AppState,
-    event: &'a Event,
-    now: i64,
+pub(super) struct Ctx<'a> {
+    pub(super) state: &'a AppState,
+    pub(super) event: &'a Event,
+    pub(super) now: i64,
 }
 
 impl Ctx<'_> {
-    fn obj(&self) -> &Value {
+    pub(super) fn obj(&self) -> &Value {
         &self.event.object
     }
 
-    async fn customer(
+    pub(super) async fn customer(
         &self,
         conn: &mut AnyConnection,
         license: &LicenseRow,
@@ -246,7 +250,7 @@ impl Ctx<'_> {
 
     /// Makes the licence's purchase key if it has none: stored as hash + prefix, e-mailed, and
     /// kept sealed for one view on the success page.
-    async fn give_key(
+    pub(super) async fn give_key(
         &self,
         conn: &mut AnyConnection,
         license_id: &str,
@@ -294,74 +298,6 @@ impl Ctx<'_> {
             ),
         }
         Ok(())
-    }
-
-    async fn one_time(
-        &self,
-        conn: &mut AnyConnection,
-        pre: &Prefetched,
-        session_id: &str,
-        email: Option<String>,
-    ) -> Result<Outcome, ApiError> {
-        let catalog = &self.state.config.catalog;
-        let items = pre.line_items.clone().unwrap_or_default();
-        let products = objects::one_time_products(&items, catalog);
-        if products.is_empty() {
-            return Ok(Outcome::Ignored);
-        }
-        let stripe_customer = objects::id_of(self.obj().get("customer"));
-        let existing =
-            licenses::newest_for_customer(conn, stripe_customer.as_deref(), email.as_deref())
-                .await?;
-        let license_id = match existing {
-            Some(l) => l.id,
-            None => {
-                let Some(trial) = catalog.plan(TRIAL_PLAN) else {
-                    return Err(ApiError::internal(
-                        "a one-time purchase without a licence",
-                        "the catalogue has no trial plan to carry one-time credits",
-                    ));
-                };
-                let days = i64::from(trial.trial_days.unwrap_or(14));
-                let id = licenses::insert(
-                    conn,
-                    &NewLicense {
-                        key_hash: None,
-                        key_prefix: None,
-                        plan: Some(TRIAL_PLAN),
-                        status: LicenseStatus::Active,
-                        add_ons: &[],
-                        customer_id: None,
-                        stripe_subscription_id: None,
-                        expires_at: Some(self.now + days * DAY),
-                    },
-                    self.now,
-                )
-                .await?;
-                let row = licenses::by_id(conn, &id).await?.expect("just inserted");
-                self.customer(conn, &row, email.as_deref()).await?;
-                self.give_key(conn, &id, session_id, email.as_deref())
-                    .await?;
-                id
-            }
-        };
-        let payment_intent = objects::id_of(self.obj().get("payment_intent"));
-        for (n, (product, quantity)) in products.into_iter().enumerate() {
-            purchases::insert(
-                conn,
-                &purchases::Purchase {
-                    id: format!("{session_id}:{n}"),
-                    license_id: license_id.clone(),
-                    product,
-                    quantity: i64::from(quantity),
-                    payment_intent: payment_intent.clone(),
-                    refunded_at: None,
-                    created_at: self.now,
-                },
-            )
-            .await?;
-        }
-        Ok(Outcome::Applied)
     }
 
     async fn subscription(&self, conn: &mut AnyConnection) -> Result<Outcome, ApiError> {
@@ -426,43 +362,6 @@ impl Ctx<'_> {
                 self.now,
             )
             .await?;
-        }
-        Ok(Outcome::Applied)
-    }
-
-    async fn charge_refunded(&self, conn: &mut AnyConnection) -> Result<Outcome, ApiError> {
-        let obj = self.obj();
-        if obj.get("refunded").and_then(Value::as_bool) != Some(true) {
-            // A partial refund leaves the purchase in force.
-            return Ok(Outcome::Ignored);
-        }
-        let Some(payment_intent) = objects::id_of(obj.get("payment_intent")) else {
-            return Ok(Outcome::Ignored);
-        };
-        let touched = purchases::refund_payment_intent(conn, &payment_intent, self.now).await?;
-        if touched.is_empty() {
-            return Ok(Outcome::Ignored);
-        }
-        for license_id in touched {
-            let Some(license) = licenses::by_id(conn, &license_id).await? else {
-                continue;
-            };
-            let left = purchases::active_for_license(conn, &license_id).await?;
-            let revoke = license.stripe_subscription_id.is_none() && left.is_empty();
-            if revoke {
-                licenses::set_status(conn, &license_id, LicenseStatus::Revoked, self.now).await?;
-            }
-            tracing::info!(
-                license = license_id,
-                revoked = revoke,
-                "one-time purchase refunded"
-            );
-            if let Some(to) = license.email.as_deref() {
-                let prefix = license.key_prefix.clone().unwrap_or_else(|| "IGOS".into());
-                let (subject, body) = templates::revoked(&prefix, "a one-time product", revoke);
-                outbox::enqueue(conn, templates::KIND_REVOKED, to, &subject, &body, self.now)
-                    .await?;
-            }
         }
         Ok(Outcome::Applied)
     }

@@ -1,5 +1,5 @@
 //! A real SMTP server on loopback: Python's aiosmtpd (Debian: python3-aiosmtpd) writing every
-//! message it accepts into a Maildir.
+//! message it accepts into a Maildir; `picky_smtp.py` beside this file adds refusals and delays.
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -42,6 +42,17 @@ fn python() -> String {
 
 impl SmtpServer {
     pub fn start(port: u16, maildir: &Path) -> SmtpServer {
+        SmtpServer::spawn(port, maildir, "aiosmtpd.handlers.Mailbox", 0.0)
+    }
+
+    /// A server that refuses `bounce…@` with 550 and `later…@` with 451 and waits
+    /// `delay_secs` before taking each message (`picky_smtp.py`).
+    pub fn start_picky(port: u16, maildir: &Path, delay_secs: f64) -> SmtpServer {
+        SmtpServer::spawn(port, maildir, "picky_smtp.Picky", delay_secs)
+    }
+
+    fn spawn(port: u16, maildir: &Path, handler: &str, delay_secs: f64) -> SmtpServer {
+        let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common");
         let child = Command::new(python())
             .args([
                 "-m",
@@ -50,9 +61,11 @@ impl SmtpServer {
                 "-l",
                 &format!("127.0.0.1:{port}"),
                 "-c",
-                "aiosmtpd.handlers.Mailbox",
+                handler,
             ])
             .arg(maildir)
+            .env("PYTHONPATH", here)
+            .env("SMTP_DELAY_SECS", delay_secs.to_string())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
