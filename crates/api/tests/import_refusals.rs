@@ -116,3 +116,59 @@ async fn another_accounts_export_and_a_cancel_change_nothing() {
         .unwrap();
     assert_eq!(out.posts_added, 1);
 }
+
+#[tokio::test]
+async fn files_past_the_parse_caps_change_nothing() {
+    // Each beside a valid export, so a skipped file would still have written posts and followers.
+    let ws = common::workspace_with_glow().await;
+    let dir = tempfile::tempdir().unwrap();
+    let export = |name: &str, file: &str, bytes: Vec<u8>| {
+        let path = dir.path().join(name);
+        Export::new(Layout::Newer)
+            .post(T0, "hello", &["media/posts/1.jpg"])
+            .followers(&["a"], T0)
+            .file(file, &bytes)
+            .write_zip(&path);
+        path
+    };
+    let thread = "your_instagram_activity/messages/inbox/ana_1/message_1.json";
+    let mut zeros = b"[0".to_vec();
+    zeros.extend(b",0".repeat(10_000_000));
+    zeros.push(b']');
+    let depth = instagrowth_import::export::MAX_DEPTH + 1;
+    let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth)).into_bytes();
+    let csv = dir.path().join("content.csv");
+    std::fs::File::create(&csv)
+        .unwrap()
+        .set_len(instagrowth_import::business_suite::MAX_CSV_BYTES + 1)
+        .unwrap();
+    let cases = [
+        (
+            export("values.zip", thread, zeros),
+            "message_1.json holds more values",
+        ),
+        (
+            export("deep.zip", thread, deep),
+            "message_1.json nests more than",
+        ),
+        (csv, "content.csv is larger than"),
+    ];
+    for (path, needle) in cases {
+        let err = run(&ws, &request(vec![path.clone()], false), Control::new())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.code,
+            ErrorCode::InvalidImport,
+            "{}: {err:?}",
+            path.display()
+        );
+        assert!(
+            err.message.contains(needle),
+            "{}: {}",
+            path.display(),
+            err.message
+        );
+        assert_nothing_written(&ws).await;
+    }
+}

@@ -35,10 +35,28 @@ pub enum ImportError {
     TooManyEntries { limit: usize },
 
     #[error(
-        "the archive unpacks to more than {limit_mb} MB ({entry}); it does not look like an \
-         Instagram export"
+        "{entry} is larger than {limit_mb} MB unpacked; no file of an Instagram export is that \
+         large, so it was not imported"
     )]
     TooLarge { entry: String, limit_mb: u64 },
+
+    #[error(
+        "the export's JSON files come to more than {limit_mb} MB unpacked; it does not look like \
+         an Instagram export"
+    )]
+    TotalTooLarge { limit_mb: u64 },
+
+    #[error(
+        "{file} holds more values than any Instagram export file (over {limit_mb} MB once \
+         read); it was not imported"
+    )]
+    TooComplex { file: String, limit_mb: u64 },
+
+    #[error(
+        "{file} nests more than {limit} levels deep, which no Instagram export file does; it was \
+         not imported"
+    )]
+    TooDeep { file: String, limit: usize },
 
     #[error("{file} is not valid JSON: {detail}")]
     BadJson { file: String, detail: String },
@@ -56,6 +74,18 @@ pub enum ImportError {
         "the CSV has no {0} column; export it again from Meta Business Suite → Insights → Content"
     )]
     CsvMissingColumn(String),
+
+    #[error(
+        "{file} is larger than {limit_mb} MB, far more than a Business Suite content CSV; export \
+         a shorter period"
+    )]
+    CsvTooLarge { file: String, limit_mb: u64 },
+
+    #[error(
+        "the CSV has more than {limit} rows, far more than a Business Suite content CSV (one row \
+         per post); export a shorter period"
+    )]
+    CsvTooManyRows { limit: usize },
 
     #[error("line {line} of the CSV cannot be read: {detail}")]
     Csv { line: u64, detail: String },

@@ -1,4 +1,5 @@
 //! Which parser a path needs, and the fingerprint of what was read.
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
@@ -52,7 +53,20 @@ pub fn parse_paths(
     };
 
     if paths.len() == 1 && ext(first) == "csv" {
-        let bytes = std::fs::read(first).map_err(|e| ImportError::io(first, e))?;
+        let too_large = || ImportError::CsvTooLarge {
+            file: names[0].clone(),
+            limit_mb: business_suite::MAX_CSV_BYTES >> 20,
+        };
+        let size = std::fs::metadata(first)
+            .map_err(|e| ImportError::io(first, e))?
+            .len();
+        if size > business_suite::MAX_CSV_BYTES {
+            return Err(too_large());
+        }
+        let bytes = read_at_most(first, business_suite::MAX_CSV_BYTES)?;
+        if bytes.len() as u64 > business_suite::MAX_CSV_BYTES {
+            return Err(too_large());
+        }
         ctl.file_read()?;
         let sha256 = hex(&Sha256::digest(&bytes));
         let parsed = business_suite::parse_csv(&bytes, opts, ctl)?;
@@ -71,6 +85,17 @@ pub fn parse_paths(
     let sha256 = archive.sha256();
     let parsed = export::parse(&archive, &names.join(", "), ctl)?;
     Ok((parsed, ReadFiles { names, sha256 }))
+}
+
+/// Reads `path` up to one byte past `limit` (so a caller sees it was over), never more: a file
+/// can grow between the size check and the read.
+pub(crate) fn read_at_most(path: &Path, limit: u64) -> ImportResult<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| ImportError::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::io(path, e))?;
+    Ok(bytes)
 }
 
 fn display_name(p: &Path) -> String {

@@ -26,6 +26,11 @@ use time::DateOrder;
 const NAME: &str = "the Business Suite CSV";
 /// Rows between progress reports (and cancellation checks).
 const BATCH: usize = 200;
+/// At most this many bytes in a CSV. A row is a post with its caption, typically under 1 KB:
+/// years of daily posts and stories are a few MB.
+pub const MAX_CSV_BYTES: u64 = 32 * 1024 * 1024;
+/// At most this many rows with data (one per post, reel or story).
+pub const MAX_CSV_ROWS: usize = 100_000;
 
 /// Reads a Business Suite content CSV. Times are read as local to `opts.time_zone`.
 pub fn parse_csv(bytes: &[u8], opts: &ParseOptions, ctl: &Control) -> ImportResult<ParsedImport> {
@@ -105,7 +110,8 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
         .0
 }
 
-/// Every data row, blank ones (",,,,") dropped. Invalid UTF-8 fails the file with its line.
+/// Every data row, blank ones (",,,,") dropped; more than [`MAX_CSV_ROWS`] fails the file, as
+/// does invalid UTF-8 (with its line).
 fn read_rows(reader: &mut csv::Reader<&[u8]>, ctl: &Control) -> ImportResult<Vec<StringRecord>> {
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -114,6 +120,11 @@ fn read_rows(reader: &mut csv::Reader<&[u8]>, ctl: &Control) -> ImportResult<Vec
         }
         let record = record.map_err(csv_error)?;
         if record.iter().any(|f| !f.trim().is_empty()) {
+            if rows.len() == MAX_CSV_ROWS {
+                return Err(ImportError::CsvTooManyRows {
+                    limit: MAX_CSV_ROWS,
+                });
+            }
             rows.push(record);
         }
     }

@@ -1,5 +1,7 @@
 //! The export's JSON files, read from zips or a folder into memory, safely: an export is
-//! untrusted input. Media files are never decompressed; only `.json` entries are read.
+//! untrusted input. Media files are never decompressed; only `.json` entries are read. A folder's
+//! files have the same caps as a zip's entries: how many, how large each, how large together —
+//! and nothing past a cap is read. What parsing them may allocate is capped in `bounded`.
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -8,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ImportError, ImportResult};
 use crate::progress::Control;
-use crate::source::hex;
+use crate::source::{hex, read_at_most};
 
 /// At most this many entries in all archives together (a real export with media has a few
 /// thousand; the JSON alone a few hundred).
@@ -78,8 +80,7 @@ impl Archive {
                 }
                 total += bytes.len() as u64;
                 if total > MAX_JSON_BYTES {
-                    return Err(ImportError::TooLarge {
-                        entry: raw_name,
+                    return Err(ImportError::TotalTooLarge {
                         limit_mb: MAX_JSON_BYTES >> 20,
                     });
                 }
@@ -145,15 +146,28 @@ impl Archive {
                 if !rel.to_lowercase().ends_with(".json") {
                     continue;
                 }
-                let bytes = std::fs::read(&path).map_err(|e| ImportError::io(&path, e))?;
+                // The same caps as a zip's entries, checked before reading (the size from the
+                // listing) and while reading (the file may grow meanwhile).
+                let too_large = || ImportError::TooLarge {
+                    entry: rel.clone(),
+                    limit_mb: MAX_ENTRY_BYTES >> 20,
+                };
+                let metadata = item.metadata().map_err(|e| ImportError::io(&path, e))?;
+                if metadata.len() > MAX_ENTRY_BYTES {
+                    return Err(too_large());
+                }
+                let left = MAX_JSON_BYTES.saturating_sub(total).min(MAX_ENTRY_BYTES);
+                let bytes = read_at_most(&path, left)?;
+                if bytes.len() as u64 > MAX_ENTRY_BYTES {
+                    return Err(too_large());
+                }
                 total += bytes.len() as u64;
                 if total > MAX_JSON_BYTES {
-                    return Err(ImportError::TooLarge {
-                        entry: rel,
+                    return Err(ImportError::TotalTooLarge {
                         limit_mb: MAX_JSON_BYTES >> 20,
                     });
                 }
-                if let Ok(modified) = item.metadata().and_then(|m| m.modified()) {
+                if let Ok(modified) = metadata.modified() {
                     let dt: chrono::DateTime<chrono::Utc> = modified.into();
                     archive
                         .dates

@@ -60,6 +60,7 @@ pub fn apply(
     let items = json::array(file, v, key)?;
     let index = Index::new(posts);
     let mut matched = 0;
+    let mut unmatched = json::Warnings::new(warnings);
     for item in items {
         let entry = entry(file, item, unknown_labels)?;
         if !entry.metrics.any() {
@@ -70,16 +71,21 @@ pub fn apply(
                 posts[i].metrics.merge_from(&entry.metrics);
                 matched += 1;
             }
-            None => warnings.push(format!(
-                "{file}: insights for a post that is not in the export ({}) were skipped",
-                entry
-                    .timestamp
-                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-                    .map(|d| format!("posted {}", d.format("%Y-%m-%d %H:%M UTC")))
-                    .unwrap_or_else(|| "no date".into())
-            )),
+            None => unmatched.push(|| {
+                format!(
+                    "{file}: insights for a post that is not in the export ({}) were skipped",
+                    entry
+                        .timestamp
+                        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                        .map(|d| format!("posted {}", d.format("%Y-%m-%d %H:%M UTC")))
+                        .unwrap_or_else(|| "no date".into())
+                )
+            }),
         }
     }
+    unmatched.finish(|n| {
+        format!("{file}: insights for {n} more posts that are not in the export were skipped")
+    });
     Ok(matched)
 }
 

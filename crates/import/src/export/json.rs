@@ -5,12 +5,47 @@ use serde_json::Value;
 use crate::error::{ImportError, ImportResult};
 use crate::text::repair_mojibake;
 
-/// Parses one file of the export.
+/// Parses one file of the export, within the caps on what its values may take (see `bounded`).
 pub fn parse(file: &str, bytes: &[u8]) -> ImportResult<Value> {
-    serde_json::from_slice(bytes).map_err(|e| ImportError::BadJson {
-        file: file.to_string(),
-        detail: e.to_string(),
-    })
+    super::bounded::parse(file, bytes)
+}
+
+/// Per-item warnings of one file listed in full; the rest are counted in one closing line, so
+/// a file of a million undated items is not a million warnings.
+pub const LISTED_WARNINGS: usize = 10;
+
+/// One file's per-item warnings: the first [`LISTED_WARNINGS`] in full, then a count.
+pub struct Warnings<'a> {
+    out: &'a mut Vec<String>,
+    listed: usize,
+    more: usize,
+}
+
+impl<'a> Warnings<'a> {
+    pub fn new(out: &'a mut Vec<String>) -> Self {
+        Warnings {
+            out,
+            listed: 0,
+            more: 0,
+        }
+    }
+
+    /// Adds a warning; `text` is only built while they are still listed.
+    pub fn push(&mut self, text: impl FnOnce() -> String) {
+        if self.listed < LISTED_WARNINGS {
+            self.listed += 1;
+            self.out.push(text());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// The closing count, `summary(n)` for the `n` not listed, if any.
+    pub fn finish(self, summary: impl FnOnce(usize) -> String) {
+        if self.more > 0 {
+            self.out.push(summary(self.more));
+        }
+    }
 }
 
 pub fn shape(file: &str, detail: impl Into<String>) -> ImportError {

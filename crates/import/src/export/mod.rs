@@ -1,5 +1,6 @@
 //! Instagram's "Download your information" export, JSON format.
 mod archive;
+mod bounded;
 mod insights;
 mod json;
 mod paths;
@@ -11,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use instagrowth_model::{FollowerSnapshot, ParsedImport, PostKind, SourceKind};
 
 pub use archive::{Archive, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_BYTES};
+pub use bounded::{MAX_DEPTH, MAX_TREE_BYTES};
 use paths::Role;
 use posts::Feed;
 
@@ -44,6 +46,15 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
             continue;
         }
         recognised = true;
+        if matches!(
+            role,
+            Role::InsightsPosts | Role::InsightsReels | Role::InsightsStories
+        ) {
+            // Joined once every post is known; parsed then, so one parsed file at a time is
+            // held (each is only bounded on its own).
+            insight_files.push((path, role, bytes));
+            continue;
+        }
         let v = json::parse(path, bytes)?;
         let feed = match role {
             Role::Posts => Some(Feed::Posts),
@@ -75,9 +86,6 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
                 follower_dates.extend(date);
             }
             Role::DmThread(key) => people::dm_page(path, &key, &v, &mut threads)?,
-            Role::InsightsPosts | Role::InsightsReels | Role::InsightsStories => {
-                insight_files.push((path.to_string(), role, v))
-            }
             _ => {}
         }
     }
@@ -91,7 +99,8 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
     dedupe_posts(&mut out);
 
     let mut unknown = BTreeMap::new();
-    for (path, role, v) in &insight_files {
+    for (path, role, bytes) in insight_files {
+        let v = json::parse(path, bytes)?;
         // Reel and story insights join only to reels and stories; post insights to anything
         // (older exports list reels among posts).
         let (key, kind) = match role {
@@ -101,7 +110,7 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
         };
         insights::apply(
             path,
-            v,
+            &v,
             key,
             kind,
             &mut out.posts,

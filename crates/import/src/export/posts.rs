@@ -29,19 +29,18 @@ pub fn parse(
         Feed::Stories => json::array(file, v, "ig_stories")?,
         Feed::Archived => json::array(file, v, "ig_archived_post_media")?,
     };
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = Vec::new();
+    let mut undated = json::Warnings::new(warnings);
     for (i, item) in items.iter().enumerate() {
         match post(file, item, feed)? {
             Some(p) => out.push(p),
             None => {
                 *skipped += 1;
-                warnings.push(format!(
-                    "{file}: item {} has no date and was skipped",
-                    i + 1
-                ));
+                undated.push(|| format!("{file}: item {} has no date and was skipped", i + 1));
             }
         }
     }
+    undated.finish(|n| format!("{file}: {n} more items have no date and were skipped"));
     Ok(out)
 }
 

@@ -321,3 +321,24 @@ pub fn write_zip(path: &Path, files: &[(String, Vec<u8>)]) {
     }
     zip.finish().unwrap();
 }
+
+/// A zip whose one entry `name` is `[0,0,0,…]`, about `bytes` long, written in 1 MiB pieces so
+/// neither the test nor the writer holds it whole. It compresses about a thousandfold: the
+/// shape of a small zip that takes all the memory.
+pub fn write_zeros_zip(path: &Path, name: &str, bytes: usize) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(bytes > u32::MAX as usize);
+    zip.start_file(name, opts).unwrap();
+    zip.write_all(b"[0").unwrap();
+    let chunk = b",0".repeat(1 << 19);
+    let mut written = 2;
+    while written + chunk.len() < bytes {
+        zip.write_all(&chunk).unwrap();
+        written += chunk.len();
+    }
+    zip.write_all(b"]").unwrap();
+    zip.finish().unwrap();
+}
