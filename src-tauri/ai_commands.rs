@@ -105,13 +105,11 @@ pub async fn ai_sample(
     client: Option<String>,
     on_event: Channel<AiEvent>,
 ) -> ApiResult<SampleResult> {
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = ai::sample_hooks(&state.workspace()?, client.as_deref(), &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    ai::sample_hooks(&state.workspace()?, client.as_deref(), run.token(), &send).await
 }
 
 #[tauri::command]

@@ -21,13 +21,11 @@ pub async fn audit_run(
     run_id: String,
     on_event: Channel<AiEvent>,
 ) -> ApiResult<AuditDocument> {
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = audit::run(&state.workspace()?, &key, offline, &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    audit::run(&state.workspace()?, &key, offline, run.token(), &send).await
 }
 
 #[tauri::command]

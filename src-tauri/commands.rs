@@ -88,12 +88,10 @@ pub async fn import_run(
         paths: paths.into_iter().map(Into::into).collect(),
         force,
     };
-    let ctl = state.begin_import(move |p| {
+    let run = state.begin_import(move |p| {
         let _ = on_progress.send(p);
     });
-    let result = import::run(&state.workspace()?, &req, ctl).await;
-    state.end_import();
-    result
+    import::run(&state.workspace()?, &req, run.control()).await
 }
 
 #[tauri::command]

@@ -24,13 +24,11 @@ pub async fn content_generate(
     run_id: String,
     on_event: Channel<AiEvent>,
 ) -> ApiResult<ContentDraft> {
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = content::generate(&state.workspace()?, &key, &request, &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    content::generate(&state.workspace()?, &key, &request, run.token(), &send).await
 }
 
 #[tauri::command]

@@ -20,13 +20,11 @@ pub async fn plan_create(
     on_event: Channel<AiEvent>,
 ) -> ApiResult<StoredPlan> {
     // The AI's refinement can take a while: streamed, and cancelled by `ai_cancel(run_id)`.
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = planner::create_with(&state.workspace()?, &key, &request, &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    planner::create_with(&state.workspace()?, &key, &request, run.token(), &send).await
 }
 
 #[tauri::command]

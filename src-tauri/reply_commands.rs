@@ -25,13 +25,11 @@ pub async fn replies_add(
     run_id: String,
     on_event: Channel<AiEvent>,
 ) -> ApiResult<AddOutcome> {
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = replies::add(&state.workspace()?, &key, &request, &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    replies::add(&state.workspace()?, &key, &request, run.token(), &send).await
 }
 
 #[tauri::command]
@@ -72,13 +70,11 @@ pub async fn replies_redraft(
     run_id: String,
     on_event: Channel<AiEvent>,
 ) -> ApiResult<Redrafted> {
-    let cancel = state.begin_ai_run(&run_id);
+    let run = state.begin_ai_run(&run_id);
     let send = move |e: AiEvent| {
         let _ = on_event.send(e);
     };
-    let result = replies::redraft(&state.workspace()?, &id, &request, &cancel, &send).await;
-    state.end_ai_run(&run_id);
-    result
+    replies::redraft(&state.workspace()?, &id, &request, run.token(), &send).await
 }
 
 #[tauri::command]

@@ -1,12 +1,10 @@
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, RwLock};
 
-use instagrowth_ai::CancellationToken;
-
-use instagrowth_import::{Control, Progress};
+use instagrowth_import::Progress;
 
 use instagrowth_api::backup::{self, BackupManifest};
+use instagrowth_api::running::{AiRun, ImportRun, RunningWork};
 use instagrowth_api::{paths, ApiError, ApiResult, ErrorCode, Workspace};
 
 /// What the commands share: the open workspace, or why it could not be opened (for example a
@@ -18,10 +16,9 @@ pub struct AppState {
     workspace: RwLock<ApiResult<Workspace>>,
     /// Set while a restore swaps the database, so no import or AI run starts meanwhile.
     restoring: std::sync::atomic::AtomicBool,
-    /// The import running now, so it can be cancelled.
-    import: Mutex<Option<Control>>,
-    /// AI generations running now, by the run id the UI chose, so each can be cancelled.
-    ai_runs: Mutex<HashMap<String, CancellationToken>>,
+    /// The import and AI generations running now, so each can be cancelled; each is registered
+    /// by a guard that ends it on drop, so no early return leaves one behind.
+    running: RunningWork,
     /// A purchase key from an activation link (`instagrowth://activate?key=…`) that the window
     /// has not taken yet: the link may arrive before the UI is listening.
     link_key: Mutex<Option<String>>,
@@ -53,8 +50,7 @@ impl AppState {
             data_dir,
             workspace: RwLock::new(workspace),
             restoring: Default::default(),
-            import: Mutex::new(None),
-            ai_runs: Mutex::default(),
+            running: RunningWork::new(),
             link_key: Mutex::default(),
         }
     }
@@ -79,15 +75,7 @@ impl AppState {
 
     /// True while an import or an AI generation runs.
     pub fn has_running_work(&self) -> bool {
-        self.import
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_some()
-            || !self
-                .ai_runs
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .is_empty()
+        self.running.has_running_work()
     }
 
     /// Restores a backup into this workspace's folder: closes the database, restores (which
@@ -122,54 +110,26 @@ impl AppState {
         restored
     }
 
-    /// A fresh control for a new import, reporting to `on_progress`.
-    pub fn begin_import(&self, on_progress: impl Fn(Progress) + Send + Sync + 'static) -> Control {
-        let ctl = Control::new().on_progress(on_progress);
-        *self.import.lock().unwrap_or_else(|e| e.into_inner()) = Some(ctl.clone());
-        ctl
-    }
-
-    pub fn end_import(&self) {
-        self.import.lock().unwrap_or_else(|e| e.into_inner()).take();
+    /// Registers a new import reporting to `on_progress`; it ends when the guard is dropped.
+    pub fn begin_import(
+        &self,
+        on_progress: impl Fn(Progress) + Send + Sync + 'static,
+    ) -> ImportRun<'_> {
+        self.running.begin_import(on_progress)
     }
 
     pub fn cancel_import(&self) {
-        if let Some(ctl) = self
-            .import
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-        {
-            ctl.cancel();
-        }
+        self.running.cancel_import();
     }
 
-    /// Registers an AI generation under `run_id`; its token is cancelled by `cancel_ai_run`.
-    pub fn begin_ai_run(&self, run_id: &str) -> CancellationToken {
-        let token = CancellationToken::new();
-        self.ai_runs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(run_id.to_string(), token.clone());
-        token
-    }
-
-    pub fn end_ai_run(&self, run_id: &str) {
-        self.ai_runs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(run_id);
+    /// Registers an AI generation under `run_id`; it ends when the guard is dropped, and
+    /// `cancel_ai_run` cancels its token.
+    pub fn begin_ai_run(&self, run_id: &str) -> AiRun<'_> {
+        self.running.begin_ai_run(run_id)
     }
 
     pub fn cancel_ai_run(&self, run_id: &str) {
-        if let Some(t) = self
-            .ai_runs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(run_id)
-        {
-            t.cancel();
-        }
+        self.running.cancel_ai_run(run_id);
     }
 
     /// Keeps the key of an activation link until the window takes it.

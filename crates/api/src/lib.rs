@@ -25,6 +25,7 @@ pub mod paths;
 pub mod planner;
 pub mod replies;
 mod report_format;
+pub mod running;
 pub mod settings;
 pub mod updates;
 mod workspace;
