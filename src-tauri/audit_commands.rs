@@ -1,12 +1,15 @@
 //! Tauri commands of audits and branding: each is one line into `instagrowth_api`.
 use instagrowth_api::ai::AiEvent;
+use std::path::PathBuf;
+
 use instagrowth_api::audit::{self, AuditDocument, AuditSummary, PdfExport};
 use instagrowth_api::branding::{self, Branding};
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::ApiResult;
 use tauri::ipc::Channel;
 use tauri::State;
-use tauri_plugin_opener::OpenerExt;
 
+use crate::export_open::open_export;
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
@@ -50,11 +53,10 @@ pub async fn audit_export_pdf(
     path: String,
     open_after: bool,
 ) -> ApiResult<PdfExport> {
-    let done = audit::export_pdf(&state.workspace()?, &id, std::path::Path::new(&path)).await?;
+    let path = PathBuf::from(path);
+    let done = audit::export_pdf(&state.workspace()?, &id, &path).await?;
     if open_after {
-        if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
-            tracing::warn!(error = %e, "could not open the exported PDF");
-        }
+        open_export(&app, &path, ExportKind::Pdf, done.bytes);
     }
     Ok(done)
 }

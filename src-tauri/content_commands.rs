@@ -3,13 +3,14 @@ use instagrowth_api::ai::AiEvent;
 use instagrowth_api::content::{
     self, ContentDraft, ContentRequest, FileExport, LibraryItem, LibraryPatch,
 };
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::ApiResult;
 use instagrowth_content::{Item, Kind};
 use instagrowth_store::queries::content_items::ContentQuery;
 use tauri::ipc::Channel;
 use tauri::State;
-use tauri_plugin_opener::OpenerExt;
 
+use crate::export_open::open_export;
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
@@ -95,19 +96,11 @@ pub async fn content_export_pdf(
     path: String,
     open_after: bool,
 ) -> ApiResult<FileExport> {
-    let done = content::export_pdf(
-        &state.workspace()?,
-        &key,
-        kind,
-        topic.as_deref(),
-        &items,
-        std::path::Path::new(&path),
-    )
-    .await?;
+    let path = std::path::PathBuf::from(path);
+    let ws = state.workspace()?;
+    let done = content::export_pdf(&ws, &key, kind, topic.as_deref(), &items, &path).await?;
     if open_after {
-        if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
-            tracing::warn!(error = %e, "could not open the exported PDF");
-        }
+        open_export(&app, &path, ExportKind::Pdf, done.bytes);
     }
     Ok(done)
 }

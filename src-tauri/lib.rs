@@ -5,6 +5,7 @@ mod audit_commands;
 mod backup_commands;
 mod commands;
 mod content_commands;
+mod export_open;
 mod help_commands;
 mod home_commands;
 mod license_commands;

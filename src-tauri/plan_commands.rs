@@ -4,8 +4,8 @@ use instagrowth_api::planner::{self, NewPlan, PlanItemPatch, StoredPlan};
 use instagrowth_api::ApiResult;
 use tauri::ipc::Channel;
 use tauri::State;
-use tauri_plugin_opener::OpenerExt;
 
+use crate::export_open::open_export;
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
@@ -79,17 +79,10 @@ pub async fn plan_export(
     path: String,
     open_after: bool,
 ) -> ApiResult<instagrowth_api::content::FileExport> {
-    let done = planner::export(
-        &state.workspace()?,
-        &id,
-        &format,
-        std::path::Path::new(&path),
-    )
-    .await?;
+    let path = std::path::PathBuf::from(path);
+    let done = planner::export(&state.workspace()?, &id, &format, &path).await?;
     if open_after {
-        if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
-            tracing::warn!(error = %e, "could not open the export");
-        }
+        open_export(&app, &path, planner::export_kind(&format)?, done.bytes);
     }
     Ok(done)
 }

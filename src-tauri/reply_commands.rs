@@ -1,6 +1,7 @@
 //! Tauri commands of the reply assistant: each is one line into `instagrowth_api::replies`.
 use instagrowth_api::ai::AiEvent;
 use instagrowth_api::content::FileExport;
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::replies::{
     self, AddOutcome, AddRequest, RedraftRequest, Redrafted, ReplyItem, ReplyQuery, SavedReply,
     SavedReplyInput,
@@ -9,8 +10,8 @@ use instagrowth_api::ApiResult;
 use instagrowth_replies::BrandRules;
 use tauri::ipc::Channel;
 use tauri::State;
-use tauri_plugin_opener::OpenerExt;
 
+use crate::export_open::open_export;
 use crate::state::AppState;
 
 type S<'a> = State<'a, AppState>;
@@ -132,17 +133,10 @@ pub async fn replies_export_leads(
     path: String,
     open_after: bool,
 ) -> ApiResult<FileExport> {
-    let done = replies::export_leads_csv(
-        &state.workspace()?,
-        &key,
-        min_score,
-        std::path::Path::new(&path),
-    )
-    .await?;
+    let path = std::path::PathBuf::from(path);
+    let done = replies::export_leads_csv(&state.workspace()?, &key, min_score, &path).await?;
     if open_after {
-        if let Err(e) = app.opener().open_path(&done.path, None::<&str>) {
-            tracing::warn!(error = %e, "could not open the exported CSV");
-        }
+        open_export(&app, &path, ExportKind::Csv, done.bytes);
     }
     Ok(done)
 }

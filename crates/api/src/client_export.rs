@@ -26,6 +26,7 @@ pub struct ClientExport {
 /// exists, never left half-written). Never gated by the licence: a client's data is theirs.
 #[tracing::instrument(skip(ws), err(level = "info", Debug))]
 pub async fn export(ws: &Workspace, client: &str, dest: &Path) -> ApiResult<ClientExport> {
+    crate::export_path::check(dest, crate::export_path::ExportKind::Zip)?;
     let c = instagrowth_store::queries::clients::resolve(ws.store(), client).await?;
     let tables = instagrowth_store::client_export::client_rows(ws.store(), &c.id).await?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();

@@ -13,6 +13,7 @@ pub mod clients;
 pub mod content;
 pub mod dashboard;
 mod error;
+pub mod export_path;
 pub mod files;
 pub mod help;
 pub mod home;

@@ -135,6 +135,7 @@ pub async fn pdf_bytes(ws: &Workspace, id: &str) -> ApiResult<Vec<u8>> {
 /// failure never leaves half a file.
 #[tracing::instrument(skip(ws), err(level = "info", Debug))]
 pub async fn export_pdf(ws: &Workspace, id: &str, path: &std::path::Path) -> ApiResult<PdfExport> {
+    crate::export_path::check(path, crate::export_path::ExportKind::Pdf)?;
     let bytes = pdf_bytes(ws, id).await?;
     crate::files::write_atomically(path, &bytes).await?;
     Ok(PdfExport {

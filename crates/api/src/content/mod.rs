@@ -75,6 +75,7 @@ pub async fn export_csv(
     items: &[Item],
     path: &std::path::Path,
 ) -> ApiResult<FileExport> {
+    crate::export_path::check(path, crate::export_path::ExportKind::Csv)?;
     let bytes = items_csv(kind, items)?;
     crate::files::write_atomically(path, &bytes).await?;
     Ok(FileExport {
@@ -92,6 +93,7 @@ pub async fn export_pdf(
     items: &[Item],
     path: &std::path::Path,
 ) -> ApiResult<FileExport> {
+    crate::export_path::check(path, crate::export_path::ExportKind::Pdf)?;
     let bytes = pack_pdf(ws, client, kind, topic, items).await?;
     crate::files::write_atomically(path, &bytes).await?;
     Ok(FileExport {

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::export_path::ExportKind;
 use crate::Workspace;
 
 /// What the user asks for.
@@ -308,28 +309,38 @@ pub async fn set_done(
     get(ws, plan_id).await
 }
 
-/// Writes a stored plan as `pdf`, `ics` or `csv` to `path`.
+/// What a plan export of `format` (`pdf`, `ics` or `csv`) writes.
+pub fn export_kind(format: &str) -> ApiResult<ExportKind> {
+    match format {
+        "pdf" => Ok(ExportKind::Pdf),
+        "csv" => Ok(ExportKind::Csv),
+        "ics" => Ok(ExportKind::Ics),
+        other => Err(invalid(
+            "format",
+            format!("export as pdf, ics or csv, not {other}"),
+        )),
+    }
+}
+
+/// Writes a stored plan as `pdf`, `ics` or `csv` to `path`, which must end in that extension.
 pub async fn export(
     ws: &Workspace,
     id: &str,
     format: &str,
     path: &std::path::Path,
 ) -> ApiResult<crate::content::FileExport> {
+    let kind = export_kind(format)?;
+    crate::export_path::check(path, kind)?;
     let p = get(ws, id).await?;
-    let bytes = match format {
-        "pdf" => plan_pdf(ws, &p).await?,
-        "csv" => plan_csv(&p)?,
-        "ics" => {
+    let bytes = match kind {
+        ExportKind::Pdf => plan_pdf(ws, &p).await?,
+        ExportKind::Csv => plan_csv(&p)?,
+        ExportKind::Ics => {
             let client = crate::clients::show(ws, &p.client_id).await?;
             let zone = settings::get_time_zone(ws.store()).await?;
             plan_ics(&p, &zone, &client.name)?.into_bytes()
         }
-        other => {
-            return Err(invalid(
-                "format",
-                format!("export as pdf, ics or csv, not {other}"),
-            ))
-        }
+        ExportKind::Zip => return Err(invalid("format", "a plan is not exported as zip".into())),
     };
     crate::files::write_atomically(path, &bytes).await?;
     Ok(crate::content::FileExport {

@@ -93,6 +93,7 @@ pub async fn export_leads_csv(
     min_score: u32,
     path: &std::path::Path,
 ) -> ApiResult<FileExport> {
+    crate::export_path::check(path, crate::export_path::ExportKind::Csv)?;
     let bytes = leads_csv(ws, client, min_score).await?;
     crate::files::write_atomically(path, &bytes).await?;
     Ok(FileExport {
