@@ -18,7 +18,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool, SqlitePoolOptions};
 use sqlx::{ConnectOptions, Connection};
 
 use crate::db::MIGRATOR;
@@ -42,16 +42,23 @@ pub struct AppTable {
     pub columns: Vec<String>,
 }
 
-/// A private in-memory database migrated by the app's migrations (up to `upto`, else all).
-async fn reference(upto: Option<i64>) -> StoreResult<SqliteConnection> {
-    let mut conn = SqliteConnectOptions::from_str("sqlite::memory:")?
-        .connect()
+/// A private in-memory database migrated by the app's migrations (up to `upto`, else all). A
+/// pool of exactly one connection (each in-memory connection is its own database): migrating
+/// through a pool keeps the future `Send` for any lifetime, which the app's commands need (sqlx's
+/// `Acquire` for `&mut SqliteConnection` is not general enough).
+async fn reference(upto: Option<i64>) -> StoreResult<SqlitePool> {
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_with(SqliteConnectOptions::from_str("sqlite::memory:")?)
         .await?;
     match upto {
-        Some(version) => MIGRATOR.run_to(version, &mut conn).await?,
-        None => MIGRATOR.run(&mut conn).await?,
+        Some(version) => MIGRATOR.run_to(version, &pool).await?,
+        None => MIGRATOR.run(&pool).await?,
     }
-    Ok(conn)
+    Ok(pool)
 }
 
 async fn objects(conn: &mut SqliteConnection) -> StoreResult<Vec<SchemaObject>> {
@@ -90,9 +97,9 @@ pub async fn difference_from_app(path: &Path) -> StoreResult<Option<String>> {
         let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
             .fetch_one(&mut conn)
             .await?;
-        let mut reference = reference(applied).await?;
-        let want = objects(&mut reference).await?;
-        reference.close().await?;
+        let reference = reference(applied).await?;
+        let want = objects(&mut *reference.acquire().await?).await?;
+        reference.close().await;
         let have = objects(&mut conn).await?;
         Ok(compare(&have, &want))
     }
@@ -177,23 +184,25 @@ fn compare(have: &[SchemaObject], want: &[SchemaObject]) -> Option<String> {
 /// The tables the app's migrations make (its own and sqlx's bookkeeping left out), by name,
 /// each with its columns in order.
 pub async fn app_tables() -> StoreResult<Vec<AppTable>> {
-    let mut conn = reference(None).await?;
+    let pool = reference(None).await?;
+    let mut conn = pool.acquire().await?;
     let names: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' \
          AND name NOT LIKE 'sqlite_%' AND name <> ? ORDER BY name",
     )
     .bind(MIGRATIONS_TABLE)
-    .fetch_all(&mut conn)
+    .fetch_all(&mut *conn)
     .await?;
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
         let columns: Vec<String> =
             sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
                 .bind(&name)
-                .fetch_all(&mut conn)
+                .fetch_all(&mut *conn)
                 .await?;
         tables.push(AppTable { name, columns });
     }
-    conn.close().await?;
+    drop(conn);
+    pool.close().await;
     Ok(tables)
 }

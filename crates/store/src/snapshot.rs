@@ -39,7 +39,7 @@ pub struct WorkspaceCounts {
 pub async fn snapshot_to(
     store: &Store,
     path: &Path,
-    leave_out: &dyn Fn(&str) -> bool,
+    leave_out: &(dyn Fn(&str) -> bool + Sync),
 ) -> StoreResult<()> {
     sqlx::query("VACUUM INTO ?")
         .bind(path.to_string_lossy().into_owned())
@@ -75,7 +75,7 @@ pub async fn settings_of(path: &Path) -> StoreResult<Vec<(String, String)>> {
 /// `values` (which replace any setting of the same key).
 pub async fn replace_settings(
     store: &Store,
-    replaced: &dyn Fn(&str) -> bool,
+    replaced: &(dyn Fn(&str) -> bool + Sync),
     values: &[(String, String)],
 ) -> StoreResult<()> {
     let mut tx = store.pool().begin().await?;
