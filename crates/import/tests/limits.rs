@@ -211,3 +211,33 @@ fn a_file_of_undated_items_is_not_a_warning_each() {
     let last = parsed.warnings.last().unwrap();
     assert!(last.contains("99990 more items have no date"), "{last}");
 }
+
+/// A followers file of `n` accounts as the export writes it, built as text (a million
+/// `serde_json::Value`s would take the test itself gigabytes).
+fn followers_file(n: usize, ts: i64) -> Vec<u8> {
+    let mut body = Vec::with_capacity(n * 140);
+    body.push(b'[');
+    for i in 0..n {
+        if i > 0 {
+            body.push(b',');
+        }
+        body.extend(format!(
+            r#"{{"title":"","media_list_data":[],"string_list_data":[{{"href":"https://www.instagram.com/fan{i}","value":"fan{i}","timestamp":{ts}}}]}}"#
+        ).as_bytes());
+    }
+    body.push(b']');
+    body
+}
+
+#[test]
+fn a_million_followers_import() {
+    // Agency clients have millions of followers; followers are read into what is kept (a name
+    // and a time), not into a tree of every value, so the tree's cap does not apply to them.
+    const FOLLOWERS: &str = "connections/followers_and_following/followers_1.json";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FOLLOWERS);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, followers_file(1_000_000, T0)).unwrap();
+    let parsed = parse(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(parsed.follower_snapshots[0].followers, Some(1_000_000));
+}

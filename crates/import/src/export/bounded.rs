@@ -12,8 +12,8 @@ use crate::error::{ImportError, ImportResult};
 
 /// At most this many bytes (estimated, see [`Cost`]) for one file's parsed values. Real files
 /// measured with the same estimate: 50,000 posts with their media metadata about 230 MB, a DM
-/// thread of 100,000 messages about 180 MB, 200,000 followers about 340 MB (each follower is two
-/// small objects, so a single followers file of much more than 300,000 is refused). With the
+/// thread of 100,000 messages about 180 MB. Followers and following are not read into a tree
+/// (see `accounts`), so no count of followers meets this cap. With the
 /// file's own bytes (at most [`super::MAX_ENTRY_BYTES`]) an import stays under 1 GiB: 254 MiB of
 /// `[0,0,…]` peaks at about 550 MB, of `[{"":0},…]` at about 800 MB.
 pub const MAX_TREE_BYTES: u64 = 512 * 1024 * 1024;

@@ -1,4 +1,5 @@
 //! Instagram's "Download your information" export, JSON format.
+mod accounts;
 mod archive;
 mod bounded;
 mod insights;
@@ -55,6 +56,22 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
             insight_files.push((path, role, bytes));
             continue;
         }
+        if matches!(role, Role::Followers | Role::Following) {
+            // Read straight into the usernames, not into a tree: millions of followers fit.
+            let set = if role == Role::Followers {
+                &mut followers
+            } else {
+                &mut following
+            };
+            let newest = accounts::read(path, bytes, set)?;
+            let date = archive.date_of(path).map(str::to_string).or_else(|| {
+                newest
+                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+            });
+            follower_dates.extend(date);
+            continue;
+        }
         let v = json::parse(path, bytes)?;
         let feed = match role {
             Role::Posts => Some(Feed::Posts),
@@ -71,20 +88,6 @@ pub fn parse(archive: &Archive, name: &str, ctl: &Control) -> ImportResult<Parse
         }
         match role {
             Role::Profile => profile = people::profile(path, &v)?,
-            Role::Followers | Role::Following => {
-                let set = if role == Role::Followers {
-                    &mut followers
-                } else {
-                    &mut following
-                };
-                people::usernames(path, &v, set)?;
-                let date = archive.date_of(path).map(str::to_string).or_else(|| {
-                    people::newest_timestamp(&v)
-                        .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-                        .map(|d| d.format("%Y-%m-%d").to_string())
-                });
-                follower_dates.extend(date);
-            }
             Role::DmThread(key) => people::dm_page(path, &key, &v, &mut threads)?,
             _ => {}
         }

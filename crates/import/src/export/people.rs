@@ -1,5 +1,5 @@
-//! The account itself (profile), its followers and following, and its DM threads.
-use std::collections::{BTreeMap, BTreeSet};
+//! The account itself (profile) and its DM threads (followers and following are in `accounts`).
+use std::collections::BTreeMap;
 
 use instagrowth_model::{DmMessage, DmThread};
 use serde_json::Value;
@@ -47,67 +47,6 @@ pub fn profile(file: &str, v: &Value) -> ImportResult<Profile> {
         }
     }
     Ok(p)
-}
-
-/// Usernames in a followers or following file. The name is in `string_list_data[].value` in
-/// some exports and in `title` in others.
-pub fn usernames(file: &str, v: &Value, into: &mut BTreeSet<String>) -> ImportResult<()> {
-    let items = match v {
-        Value::Array(_) => json::array(file, v, "")?,
-        Value::Object(map) => {
-            let key = map
-                .keys()
-                .find(|k| k.starts_with("relationships_"))
-                .cloned()
-                .unwrap_or_default();
-            json::array(file, v, &key)?
-        }
-        other => {
-            return Err(json::shape(
-                file,
-                format!("expected a list, found {}", json::kind(other)),
-            ))
-        }
-    };
-    for item in items {
-        let from_list = item
-            .get("string_list_data")
-            .and_then(Value::as_array)
-            .and_then(|l| l.first())
-            .and_then(|d| json::text(d, "value"));
-        let name = from_list
-            .filter(|s| !s.is_empty())
-            .or_else(|| json::text(item, "title"))
-            .filter(|s| !s.is_empty());
-        if let Some(n) = name {
-            into.insert(n.to_lowercase());
-        }
-    }
-    Ok(())
-}
-
-/// The newest `timestamp` in a followers/following file, for dating a snapshot.
-pub fn newest_timestamp(v: &Value) -> Option<i64> {
-    let mut newest = None;
-    let mut visit = |ts: i64| newest = Some(newest.map_or(ts, |n: i64| n.max(ts)));
-    if let Some(items) = v.as_array().or_else(|| {
-        v.as_object()
-            .and_then(|m| m.values().find_map(Value::as_array))
-    }) {
-        for item in items {
-            for d in item
-                .get("string_list_data")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                if let Some(ts) = json::seconds(d, "timestamp") {
-                    visit(ts);
-                }
-            }
-        }
-    }
-    newest
 }
 
 /// Adds one page (`message_N.json`) of a thread to `threads`.
