@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 
 use instagrowth_api::audit::{self, AuditDocument};
 use instagrowth_api::branding::{self, PaperSize};
+use instagrowth_api::export_path::{self, ExportKind};
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 
 use crate::args::{Command, PaperArg};
@@ -10,7 +11,14 @@ use crate::output;
 
 /// A PDF path whose folder does not exist is refused before anything runs.
 pub fn precheck(pdf: Option<&Path>) -> Result<(), ApiError> {
-    if let Some(path) = pdf {
+    precheck_export(pdf, ExportKind::Pdf, "pdf")
+}
+
+/// Checks an export's path before anything runs (so a bad one changes nothing, not even the
+/// stored audit or plan): its folder exists, it is not a folder, and it is named for what it
+/// will hold (`--pdf report.txt` is refused here, as the export itself would refuse it later).
+pub fn precheck_export(path: Option<&Path>, kind: ExportKind, field: &str) -> Result<(), ApiError> {
+    if let Some(path) = path {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -19,19 +27,21 @@ pub fn precheck(pdf: Option<&Path>) -> Result<(), ApiError> {
             return Err(ApiError {
                 code: ErrorCode::InvalidInput,
                 message: format!("the folder {} does not exist", dir.display()),
-                field: Some("pdf".into()),
+                field: Some(field.into()),
             });
         }
         if path.is_dir() {
             return Err(ApiError {
                 code: ErrorCode::InvalidInput,
                 message: format!(
-                    "{} is a folder; give a file name such as audit.pdf",
-                    path.display()
+                    "{} is a folder; give a file name such as export.{}",
+                    path.display(),
+                    kind.extension()
                 ),
-                field: Some("pdf".into()),
+                field: Some(field.into()),
             });
         }
+        export_path::check(path, kind).map_err(|e| e.with_field(field))?;
     }
     Ok(())
 }

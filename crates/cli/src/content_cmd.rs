@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use instagrowth_api::content::{self, ContentDraft, ContentRequest};
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 use instagrowth_content::{Item, Kind};
 
@@ -21,15 +22,8 @@ pub fn precheck(count: u32, pdf: Option<&Path>, csv: Option<&Path>) -> Result<()
     if !(1..=30).contains(&count) {
         return Err(invalid("count", format!("--count is 1 to 30, not {count}")));
     }
-    for (flag, path) in [("pdf", pdf), ("csv", csv)] {
-        if let Some(p) = path {
-            crate::audit_cmd::precheck(Some(p)).map_err(|e| ApiError {
-                field: Some(flag.into()),
-                ..e
-            })?;
-        }
-    }
-    Ok(())
+    crate::audit_cmd::precheck_export(pdf, ExportKind::Pdf, "pdf")?;
+    crate::audit_cmd::precheck_export(csv, ExportKind::Csv, "csv")
 }
 
 pub async fn run(ws: &Workspace, cmd: Command) -> Result<(), ApiError> {

@@ -1,6 +1,7 @@
 //! `instagrowth plan`: a growth plan as text, one JSON document, ICS, CSV and/or the branded PDF.
 use std::path::Path;
 
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::planner::{self, NewPlan, StoredPlan};
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 use instagrowth_planner::Goal;
@@ -16,9 +17,10 @@ pub fn precheck(days: u32, files: [Option<&Path>; 3]) -> Result<(), ApiError> {
             field: Some("days".into()),
         });
     }
-    for f in files.into_iter().flatten() {
-        crate::audit_cmd::precheck(Some(f))?;
-    }
+    let [pdf, ics, csv] = files;
+    crate::audit_cmd::precheck_export(pdf, ExportKind::Pdf, "pdf")?;
+    crate::audit_cmd::precheck_export(ics, ExportKind::Ics, "ics")?;
+    crate::audit_cmd::precheck_export(csv, ExportKind::Csv, "csv")?;
     Ok(())
 }
 

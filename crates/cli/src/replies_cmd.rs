@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use instagrowth_api::export_path::ExportKind;
 use instagrowth_api::replies::{self, AddOutcome, AddRequest, ReplyItem, ReplySource};
 use instagrowth_api::{ApiError, ErrorCode, Workspace};
 use instagrowth_replies::{Channel, MAX_MESSAGES, MAX_TEXT_CHARS};
@@ -37,12 +38,7 @@ pub fn precheck(
     awaiting_dms: bool,
     leads_csv: Option<&Path>,
 ) -> Result<Input, ApiError> {
-    if let Some(p) = leads_csv {
-        crate::audit_cmd::precheck(Some(p)).map_err(|e| ApiError {
-            field: Some("leads_csv".into()),
-            ..e
-        })?;
-    }
+    crate::audit_cmd::precheck_export(leads_csv, ExportKind::Csv, "leads_csv")?;
     let Some(path) = input else {
         return if awaiting_dms {
             Ok(Input::AwaitingDms)

@@ -157,6 +157,18 @@ fn refusals_change_nothing() {
         .assert()
         .code(2)
         .stderr("error: the folder /no/such/folder does not exist\n");
+    // A file named for another kind is refused before the audit runs (it used to be stored
+    // first, then the PDF refused).
+    let txt = ws.path("report.txt");
+    let audits = ws.counts()["audits"].clone();
+    ws.cmd()
+        .args(["audit", "--client", "@glow.studio", "--pdf"])
+        .arg(&txt)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".pdf"));
+    assert!(!txt.exists());
+    assert_eq!(ws.counts()["audits"], audits);
     ws.cmd()
         .args(["audit", "--client", "@nobody"])
         .assert()

@@ -2,6 +2,7 @@
 mod common;
 
 use common::Ws;
+use predicates::prelude::*;
 use serde_json::Value;
 
 #[test]
@@ -66,6 +67,35 @@ fn refusals() {
         .assert()
         .code(2)
         .stderr("error: --days is 7, 14 or 30, not 10\n");
+    // Each export named for its own kind, checked before the plan is made.
+    for (flag, name, want) in [
+        ("--ics", "plan.pdf", ".ics"),
+        ("--csv", "plan.ics", ".csv"),
+        ("--pdf", "plan.csv", ".pdf"),
+    ] {
+        let wrong = ws.path(name);
+        ws.cmd()
+            .args([
+                "plan",
+                "--client",
+                "@iron.den",
+                "--days",
+                "7",
+                "--offline",
+                flag,
+            ])
+            .arg(&wrong)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(want));
+        assert!(!wrong.exists(), "{name} was written");
+    }
+    assert_eq!(
+        ws.counts()["plans"],
+        0,
+        "a plan was made before its export was refused"
+    );
+
     ws.cmd()
         .args(["plan", "--client", "@nobody", "--days", "7"])
         .assert()
