@@ -2,9 +2,6 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-// Component tests see the same time zone on every machine (a test about zones sets its own).
-process.env.TZ = "UTC";
-
 // Tauri embeds the built files from ui/dist (tauri.conf.json sets no devUrl).
 export default defineConfig({
   plugins: [react()],
@@ -28,5 +25,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     restoreMocks: true,
+    // The same time zone on every machine (a test about zones sets its own).
+    env: { TZ: "UTC" },
   },
 });

@@ -36,6 +36,8 @@ const ERROR_CODES: Record<ErrorCode, true> = {
   license_tampered: true,
   license_read_only: true,
   license_not_activated: true,
+  license_outdated: true,
+  workspace_in_use: true,
   plan_limit: true,
   update_unreachable: true,
   update_signature: true,
