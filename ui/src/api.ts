@@ -4,6 +4,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import { withExtension } from "./savePath";
 import type {
   AddOutcome,
   AddRequest,
@@ -217,7 +218,7 @@ export const auditExportPdf = (id: string, path: string, openAfter: boolean): Pr
 /** The native save dialog for a PDF, suggesting `defaultPath`; `null` when the user closes it. */
 export async function pickPdfSavePath(defaultPath: string, title = "Export the audit as PDF"): Promise<string | null> {
   try {
-    return await save({ title, defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    return withExtension(await save({ title, defaultPath, filters: [{ name: "PDF", extensions: ["pdf"] }] }), "pdf");
   } catch (err) {
     throw asSentence(toApiError(err));
   }
@@ -226,7 +227,7 @@ export async function pickPdfSavePath(defaultPath: string, title = "Export the a
 /** The native save dialog for a CSV, suggesting `defaultPath`; `null` when the user closes it. */
 export async function pickCsvSavePath(defaultPath: string, title = "Export as CSV"): Promise<string | null> {
   try {
-    return await save({ title, defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] });
+    return withExtension(await save({ title, defaultPath, filters: [{ name: "CSV", extensions: ["csv"] }] }), "csv");
   } catch (err) {
     throw asSentence(toApiError(err));
   }
@@ -235,7 +236,10 @@ export async function pickCsvSavePath(defaultPath: string, title = "Export as CS
 /** The native save dialog for a calendar file (.ics), suggesting `defaultPath`; `null` when closed. */
 export async function pickIcsSavePath(defaultPath: string, title = "Export as a calendar file"): Promise<string | null> {
   try {
-    return await save({ title, defaultPath, filters: [{ name: "Calendar (iCalendar)", extensions: ["ics"] }] });
+    return withExtension(
+      await save({ title, defaultPath, filters: [{ name: "Calendar (iCalendar)", extensions: ["ics"] }] }),
+      "ics",
+    );
   } catch (err) {
     throw asSentence(toApiError(err));
   }

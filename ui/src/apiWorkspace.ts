@@ -19,6 +19,7 @@ import type {
   UpdateSettings,
 } from "./bindings";
 import { asSentence, call, onAppEvent, toApiError } from "./ipc";
+import { withExtension } from "./savePath";
 
 // --- The licence ---
 
@@ -129,7 +130,7 @@ export const clientExport = (clientId: string, path: string): Promise<ClientExpo
 /** The native save dialog for a client's data export; `null` when the user closes it. */
 export async function pickZipSavePath(defaultPath: string, title: string): Promise<string | null> {
   try {
-    return await save({ title, defaultPath, filters: [{ name: "Zip archive", extensions: ["zip"] }] });
+    return withExtension(await save({ title, defaultPath, filters: [{ name: "Zip archive", extensions: ["zip"] }] }), "zip");
   } catch (err) {
     throw asSentence(toApiError(err));
   }
