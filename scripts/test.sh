@@ -31,8 +31,8 @@ if [ "$(uname -s)" = Linux ]; then
   command -v faketime >/dev/null || die "faketime is missing (apt install faketime)"
   (cd ui && faketime -f "$CLOCK_AHEAD" npm test --silent -- --reporter=dot) 2>&1 | tee -a "$log"
   host="$(rustc -vV | sed -n 's/^host: //p' | tr 'a-z.-' 'A-Z__')"
-  env CLOCK_AHEAD="$CLOCK_AHEAD" "CARGO_TARGET_${host}_RUNNER=$ROOT/scripts/faketime-runner.sh" \
-    cargo test --locked --workspace 2>&1 | tee -a "$log"
+  env "CARGO_TARGET_${host}_RUNNER=$ROOT/scripts/faketime-runner.sh $CLOCK_AHEAD" \
+    cargo test --locked --workspace --no-fail-fast 2>&1 | tee -a "$log"
 else
   say "skipped: libfaketime moves the clock reliably on Linux only"
 fi
