@@ -21,6 +21,9 @@ function planned() {
   return { backend, zoe, stored };
 }
 
+/** A morning before the fixture plan starts: the form's default start (tomorrow) is its first day. */
+const DAY_BEFORE_THE_PLAN = new Date("2026-12-01T09:30:00Z");
+
 /** Renders the app and opens @handle's Plan tab, waiting for it to load. */
 async function openPlan(backend: FakePlanBackend, handle = "zoe.fit") {
   const utils = await renderApp(backend);
@@ -388,6 +391,7 @@ describe("plan tab: plans and exports", () => {
   });
 
   it("a plan being refined can be stopped: nothing is made and the form stays", async () => {
+    vi.setSystemTime(DAY_BEFORE_THE_PLAN);
     const { backend } = planned();
     backend.planGate = new Promise<void>(() => {});
     const { user } = await openPlan(backend);
@@ -402,6 +406,7 @@ describe("plan tab: plans and exports", () => {
   });
 
   it("makes a new plan from the header and deletes plans after confirming", async () => {
+    vi.setSystemTime(DAY_BEFORE_THE_PLAN);
     const { backend, stored } = planned();
     const { user } = await openPlan(backend);
 
