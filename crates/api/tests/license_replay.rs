@@ -14,6 +14,18 @@ use instagrowth_license::{format_time, sign, verify, LicensePayload, LicenseStat
 use instagrowth_store::queries::settings;
 use license_support::{LicenseServer, MemoryStore, Replay};
 
+/// The real licence server, a "pro" key it issued, and a workspace in `dir` activated with it.
+async fn activated() -> (LicenseServer, String, tempfile::TempDir, Workspace) {
+    let server = LicenseServer::start().await;
+    let key = server.issue("pro").await;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = server
+        .workspace(dir.path(), "machine-1", Arc::new(MemoryStore::default()))
+        .await;
+    license::activate(&ws, &key, None).await.unwrap();
+    (server, key, dir, ws)
+}
+
 /// The licence file stored in `dir`, verified under `server`'s key.
 fn stored(server: &LicenseServer, dir: &std::path::Path) -> (String, LicensePayload) {
     let text = std::fs::read_to_string(dir.join(FILE_NAME)).unwrap();
@@ -47,13 +59,7 @@ fn pointed_at(ws: &Workspace, url: &str) -> Workspace {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refresh_refuses_a_file_issued_before_the_stored_one_and_keeps_the_refusal() {
-    let server = LicenseServer::start().await;
-    let key = server.issue("pro").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(dir.path(), "machine-1", Arc::new(MemoryStore::default()))
-        .await;
-    license::activate(&ws, &key, None).await.unwrap();
+    let (server, key, dir, ws) = activated().await;
     let (file, payload) = stored(&server, dir.path());
     let issued: DateTime<Utc> = payload.issued_at().unwrap();
     // Two days on (injected), the licence is revoked and the app hears it.
@@ -124,13 +130,7 @@ async fn a_refresh_refuses_a_file_issued_before_the_stored_one_and_keeps_the_ref
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_accepted_file_never_moves_the_last_seen_time_back() {
-    let server = LicenseServer::start().await;
-    let key = server.issue("pro").await;
-    let dir = tempfile::tempdir().unwrap();
-    let ws = server
-        .workspace(dir.path(), "machine-1", Arc::new(MemoryStore::default()))
-        .await;
-    license::activate(&ws, &key, None).await.unwrap();
+    let (server, _key, dir, ws) = activated().await;
     let (file, payload) = stored(&server, dir.path());
     let issued = payload.issued_at().unwrap();
     let later = issued + Duration::days(3);
