@@ -45,6 +45,29 @@ async fn validate(h: &Harness, key: &str) -> (StatusCode, Value) {
     .await
 }
 
+/// Stripe delivers `session` (a completed Checkout Session) as event `evt_<its id>`; answered 200.
+async fn completed(h: &Harness, session: Value) {
+    let id = format!("evt_{}", session["id"].as_str().unwrap());
+    let (status, body) = h
+        .send_event(&event(&id, "checkout.session.completed", now(), session))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// Stripe delivers the refund of `payment_intent` (charge `charge`); answered 200.
+async fn refunded(h: &Harness, charge: &str, payment_intent: &str) {
+    let id = format!("evt_{charge}");
+    let (status, body) = h
+        .send_event(&event(
+            &id,
+            "charge.refunded",
+            now(),
+            charge_refunded(charge, payment_intent),
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 async fn kinds_to(h: &Harness, kind: &str) -> Vec<String> {
     h.outbox()
         .await
@@ -57,12 +80,10 @@ async fn kinds_to(h: &Harness, kind: &str) -> Vec<String> {
 async fn a_refunded_first_purchase_leaves_its_licence_alone(db: TestDb) {
     let (h, stripe) = with_stripe(db).await;
     stripe.set_line_items("cs_one", &[("price_report_single", 2)]);
-    h.send_event(&event(
-        "evt_one",
-        "checkout.session.completed",
-        now(),
+    completed(
+        &h,
         checkout_payment("cs_one", None, "once@example.com", "pi_one"),
-    ))
+    )
     .await;
     let key = key_from_success_page(&h, "cs_one").await;
     let (status, body) = h
@@ -79,15 +100,7 @@ async fn a_refunded_first_purchase_leaves_its_licence_alone(db: TestDb) {
         "a one-time licence ends"
     );
 
-    let (status, _) = h
-        .send_event(&event(
-            "evt_ref",
-            "charge.refunded",
-            now(),
-            charge_refunded("ch_1", "pi_one"),
-        ))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    refunded(&h, "ch_1", "pi_one").await;
     // The credits go; the licence stays what it was: revoking is the operator's decision.
     let l = h.license_by_key(&key).await;
     assert_eq!((l.status.as_str(), l.hold.as_deref()), ("active", None));
@@ -108,12 +121,10 @@ async fn a_purchase_by_the_same_stripe_customer_adds_credits(db: TestDb) {
     stripe.set_line_items("cs_extra", &[("price_content_pack", 3)]);
     let t = now() - 100;
     let key = subscribe(&h, "sub_e", "cs_e", "price_pro_monthly", t).await;
-    h.send_event(&event(
-        "evt_extra",
-        "checkout.session.completed",
-        now(),
+    completed(
+        &h,
         checkout_payment("cs_extra", Some("cus_sub_e"), "ana@example.com", "pi_extra"),
-    ))
+    )
     .await;
     assert_eq!(
         h.count("licenses").await,
@@ -129,13 +140,7 @@ async fn a_purchase_by_the_same_stripe_customer_adds_credits(db: TestDb) {
         json!([{"kind": "content_pack", "count": 3}])
     );
     // A refund removes the credits and leaves the subscription alone.
-    h.send_event(&event(
-        "evt_ref2",
-        "charge.refunded",
-        now(),
-        charge_refunded("ch_2", "pi_extra"),
-    ))
-    .await;
+    refunded(&h, "ch_2", "pi_extra").await;
     let (_, body) = validate(&h, &key).await;
     assert_eq!(body["payload"]["status"], "active");
     assert_eq!(
@@ -156,15 +161,7 @@ async fn a_refund_takes_back_the_purchase_and_nothing_else(db: TestDb) {
     for (n, session) in ["cs_hand", "cs_hand2"].into_iter().enumerate() {
         let mut s = checkout_payment(session, None, "ana@example.com", &format!("pi_hand{n}"));
         s["client_reference_id"] = json!(reference);
-        let (status, body) = h
-            .send_event(&event(
-                &format!("evt_hand{n}"),
-                "checkout.session.completed",
-                now(),
-                s,
-            ))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        completed(&h, s).await;
     }
     assert_eq!(h.count("licenses").await, 1);
     let (status, body) = h
@@ -175,15 +172,7 @@ async fn a_refund_takes_back_the_purchase_and_nothing_else(db: TestDb) {
         body["payload"]["entitlements"]["one_time_credits"],
         json!([{"kind": "audit_report", "count": 2}, {"kind": "content_pack", "count": 1}])
     );
-    let (status, _) = h
-        .send_event(&event(
-            "evt_hand_ref",
-            "charge.refunded",
-            now(),
-            charge_refunded("ch_hand", "pi_hand0"),
-        ))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    refunded(&h, "ch_hand", "pi_hand0").await;
     // Exactly that purchase's credits go; the plan, the add-on, the other purchase and the
     // licence's status stay.
     let (status, body) = validate(&h, &key).await;
@@ -200,13 +189,7 @@ async fn a_refund_takes_back_the_purchase_and_nothing_else(db: TestDb) {
     assert_eq!(p["entitlements"]["max_active_clients"], 20);
     assert_eq!(p["entitlements"]["add_ons"], json!(["extra_clients_10"]));
     // Refunding the other purchase too leaves a licence issued by hand as it was issued.
-    h.send_event(&event(
-        "evt_hand_ref2",
-        "charge.refunded",
-        now(),
-        charge_refunded("ch_hand2", "pi_hand1"),
-    ))
-    .await;
+    refunded(&h, "ch_hand2", "pi_hand1").await;
     let (status, body) = validate(&h, &key).await;
     assert_eq!(status, StatusCode::OK, "the licence is not revoked: {body}");
     assert_eq!(
@@ -254,15 +237,11 @@ async fn an_email_match_alone_makes_a_new_licence(db: TestDb) {
     .await;
     let mallory = key_from_success_page(&h, "cs_mallory").await;
     // …and that person buys credits as a guest, with her own address.
-    let (status, body) = h
-        .send_event(&event(
-            "evt_victim",
-            "checkout.session.completed",
-            now(),
-            checkout_payment("cs_victim", None, "vera@example.com", "pi_victim"),
-        ))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    completed(
+        &h,
+        checkout_payment("cs_victim", None, "vera@example.com", "pi_victim"),
+    )
+    .await;
     assert_eq!(h.count("licenses").await, 2, "a new licence for the buyer");
     let (status, body) = h
         .post("/v1/licenses/activate", &activate_body(&mallory, 1))
@@ -303,13 +282,11 @@ async fn a_proven_licence_gets_the_purchase(db: TestDb) {
     // A guest checkout (another Stripe customer, another e-mail) through the app's link.
     let mut s = checkout_payment("cs_ref", Some("cus_guest"), "else@example.com", "pi_ref");
     s["client_reference_id"] = json!(reference);
-    h.send_event(&event("evt_ref", "checkout.session.completed", now(), s))
-        .await;
+    completed(&h, s).await;
     // The same reference in the session's metadata (a Checkout Session made through the API).
     let mut s = checkout_payment("cs_meta", None, "else@example.com", "pi_meta");
     s["metadata"] = json!({ "instagrowth_license_ref": reference });
-    h.send_event(&event("evt_meta", "checkout.session.completed", now(), s))
-        .await;
+    completed(&h, s).await;
     assert_eq!(h.count("licenses").await, 1);
     let (_, body) = h
         .post("/v1/licenses/activate", &activate_body(&key, 1))
@@ -327,15 +304,7 @@ async fn a_proven_licence_gets_the_purchase(db: TestDb) {
     ] {
         let mut s = checkout_payment(session, None, "ana@example.com", &format!("pi_{session}"));
         s["client_reference_id"] = json!(r);
-        let (status, body) = h
-            .send_event(&event(
-                &format!("evt_{session}"),
-                "checkout.session.completed",
-                now(),
-                s,
-            ))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        completed(&h, s).await;
     }
     assert_eq!(h.count("licenses").await, 3);
     let (_, body) = validate(&h, &key).await;
