@@ -120,28 +120,31 @@ async fn mail_waits_out_an_smtp_outage(db: TestDb) {
     assert!(rows[0].sent_at.is_some());
 }
 
+/// Queues `count` test mails (to user0@…, user1@…) in the database at `url`, due now.
+async fn queue_mails(url: &str, count: usize) {
+    let db = Db::open(url).await.unwrap();
+    let mut conn = db.pool().acquire().await.unwrap();
+    for n in 0..count {
+        instagrowth_license_server::queries::outbox::enqueue(
+            &mut conn,
+            "test",
+            &format!("user{n}@example.com"),
+            "Hello",
+            "Body",
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+}
+
 async fn two_instances_send_each_mail_once(db: TestDb) {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     let server = SmtpServer::start(port, &dir.path().join("mail"));
     // Queue while no instance sends, then start two on the same database.
     let url = db.url.clone();
-    let queue = Db::open(&url).await.unwrap();
-    {
-        let mut conn = queue.pool().acquire().await.unwrap();
-        for n in 0..12 {
-            instagrowth_license_server::queries::outbox::enqueue(
-                &mut conn,
-                "test",
-                &format!("user{n}@example.com"),
-                "Hello",
-                "Body",
-                now(),
-            )
-            .await
-            .unwrap();
-        }
-    }
+    queue_mails(&url, 12).await;
     let h = Harness::start_with(db, smtp(port)).await;
     let mut config = base_config();
     smtp(port)(&mut config);
@@ -233,22 +236,7 @@ async fn a_slow_server_never_gets_one_mail_twice(db: TestDb) {
     // Each message takes a second: six take longer than a lease.
     let server = SmtpServer::start_picky(port, &dir.path().join("mail"), 1.0);
     let url = db.url.clone();
-    let queue = Db::open(&url).await.unwrap();
-    {
-        let mut conn = queue.pool().acquire().await.unwrap();
-        for n in 0..6 {
-            instagrowth_license_server::queries::outbox::enqueue(
-                &mut conn,
-                "test",
-                &format!("user{n}@example.com"),
-                "Hello",
-                "Body",
-                now(),
-            )
-            .await
-            .unwrap();
-        }
-    }
+    queue_mails(&url, 6).await;
     let tweak = move |c: &mut instagrowth_license_server::ServerConfig| {
         smtp(port)(c);
         c.mail_lease = Duration::from_secs(4);
