@@ -3,6 +3,8 @@ mod common;
 #[path = "../../import/tests/support/mod.rs"]
 mod support;
 
+use std::path::Path;
+
 use instagrowth_api::dashboard::client_dashboard;
 use instagrowth_api::import::{run, ImportRequest};
 use instagrowth_api::{ErrorCode, Workspace};
@@ -24,6 +26,22 @@ fn request(paths: Vec<std::path::PathBuf>, force: bool) -> ImportRequest {
         paths,
         force,
     }
+}
+
+/// Importing `path` is refused as an invalid import whose message holds `needle`, and nothing is
+/// written.
+async fn assert_refused(ws: &Workspace, path: &Path, needle: &str) {
+    let err = run(
+        ws,
+        &request(vec![path.to_path_buf()], false),
+        Control::new(),
+    )
+    .await
+    .unwrap_err();
+    let shown = path.display();
+    assert_eq!(err.code, ErrorCode::InvalidImport, "{shown}: {err:?}");
+    assert!(err.message.contains(needle), "{shown}: {}", err.message);
+    assert_nothing_written(ws).await;
 }
 
 #[tokio::test]
@@ -61,22 +79,7 @@ async fn refused_imports_change_nothing() {
         (csv, "Publish time"),
     ];
     for (path, needle) in cases {
-        let err = run(&ws, &request(vec![path.clone()], false), Control::new())
-            .await
-            .unwrap_err();
-        assert_eq!(
-            err.code,
-            ErrorCode::InvalidImport,
-            "{}: {err:?}",
-            path.display()
-        );
-        assert!(
-            err.message.contains(needle),
-            "{}: {}",
-            path.display(),
-            err.message
-        );
-        assert_nothing_written(&ws).await;
+        assert_refused(&ws, &path, needle).await;
     }
 }
 
@@ -154,21 +157,6 @@ async fn files_past_the_parse_caps_change_nothing() {
         (csv, "content.csv is larger than"),
     ];
     for (path, needle) in cases {
-        let err = run(&ws, &request(vec![path.clone()], false), Control::new())
-            .await
-            .unwrap_err();
-        assert_eq!(
-            err.code,
-            ErrorCode::InvalidImport,
-            "{}: {err:?}",
-            path.display()
-        );
-        assert!(
-            err.message.contains(needle),
-            "{}: {}",
-            path.display(),
-            err.message
-        );
-        assert_nothing_written(&ws).await;
+        assert_refused(&ws, &path, needle).await;
     }
 }
