@@ -3,6 +3,7 @@
 //! names its keychain entries), its licence server and its AI key hints — so the licence still
 //! refreshes and deactivates, and a backup can never point the next activation elsewhere. Real
 //! SQLite files, the real licence server on loopback.
+mod common;
 mod license_support;
 
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use instagrowth_api::license::{self, LicenseState};
 use instagrowth_api::{backup, clients, ClientQuery, NewClient, Workspace};
 use instagrowth_store::queries::settings;
 use license_support::{LicenseServer, MemoryStore};
-use sqlx::{ConnectOptions, Connection};
+use sqlx::Connection;
 
 /// The settings of another computer's workspace, all of which must stay there.
 const THEIRS: [(&str, &str); 6] = [
@@ -27,18 +28,7 @@ const THEIRS: [(&str, &str); 6] = [
 ];
 
 async fn settings_in_backup(file: &std::path::Path, dir: &std::path::Path) -> Vec<String> {
-    let mut z = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
-    let db = dir.join("inside.db");
-    std::io::copy(
-        &mut z.by_name("workspace.db").unwrap(),
-        &mut std::fs::File::create(&db).unwrap(),
-    )
-    .unwrap();
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&db)
-        .connect()
-        .await
-        .unwrap();
+    let mut conn = common::backup_database(file, &dir.join("inside.db")).await;
     let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM settings ORDER BY key")
         .fetch_all(&mut conn)
         .await

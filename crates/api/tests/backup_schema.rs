@@ -3,11 +3,13 @@
 //! the object, and nothing changes. A client's data export builds its SQL from the app's own
 //! schema, so a table or column crafted into a workspace database changes nothing in it (and
 //! injects nothing). Real SQLite files with the real migrations.
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use instagrowth_api::{backup, client_export, clients, ErrorCode, NewClient, Workspace};
-use sqlx::{ConnectOptions, Connection, Executor};
+use sqlx::{Connection, Executor};
 
 async fn workspace(dir: &Path) -> Workspace {
     let ws = Workspace::open(dir).await.unwrap();
@@ -29,18 +31,8 @@ async fn workspace(dir: &Path) -> Workspace {
 
 /// `file` with `sql` run on its database, under the same manifest.
 async fn crafted(file: &Path, root: &Path, name: &str, sql: &str) -> PathBuf {
-    let mut src = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
     let db = root.join(format!("{name}.db"));
-    std::io::copy(
-        &mut src.by_name("workspace.db").unwrap(),
-        &mut std::fs::File::create(&db).unwrap(),
-    )
-    .unwrap();
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&db)
-        .connect()
-        .await
-        .unwrap();
+    let mut conn = common::backup_database(file, &db).await;
     conn.execute(sqlx::AssertSqlSafe(sql.to_string()))
         .await
         .unwrap();
@@ -48,6 +40,7 @@ async fn crafted(file: &Path, root: &Path, name: &str, sql: &str) -> PathBuf {
     let out = root.join(format!("{name}.igbackup"));
     let mut z = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
     let o = zip::write::SimpleFileOptions::default();
+    let mut src = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
     z.raw_copy_file(src.by_name("manifest.json").unwrap())
         .unwrap();
     z.start_file("workspace.db", o).unwrap();
